@@ -1,0 +1,57 @@
+package dev.switchboard.gateway.trace;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request that went through the gateway, as stored and as served by the admin API. List queries leave
+ * {@code requestBody}, {@code responseBody}, {@code requestHeaders} and {@code spans} null; the detail query fills them.
+ *
+ * @param endpoint        {@code chat.completions}, {@code embeddings}, {@code completions}, {@code prompts.completions}
+ * @param status          HTTP status the gateway returned to the caller
+ * @param tokensEstimated true when the provider reported no usage and the counts come from a tokenizer
+ * @param costUsd         null when the model has no known price (never a guess)
+ */
+public record Trace(
+        String id,
+        Instant startedAt,
+        long durationMs,
+        Long ttftMs,
+        int status,
+        String provider,
+        String model,
+        String endpoint,
+        boolean stream,
+        Integer inputTokens,
+        Integer outputTokens,
+        Integer cachedTokens,
+        Integer reasoningTokens,
+        boolean tokensEstimated,
+        BigDecimal costUsd,
+        String finishReason,
+        Map<String, String> metadata,
+        String error,
+        String promptName,
+        Integer promptVersion,
+        String requestBody,
+        String responseBody,
+        Map<String, String> requestHeaders,
+        List<Span> spans) {
+
+    public Trace {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    public boolean ok() {
+        return status < 400 && error == null;
+    }
+
+    /** The same trace without bodies, headers and spans: what list queries and the live feed carry. */
+    public Trace summary() {
+        return new Trace(id, startedAt, durationMs, ttftMs, status, provider, model, endpoint, stream, inputTokens,
+                outputTokens, cachedTokens, reasoningTokens, tokensEstimated, costUsd, finishReason, metadata, error,
+                promptName, promptVersion, null, null, null, null);
+    }
+}
