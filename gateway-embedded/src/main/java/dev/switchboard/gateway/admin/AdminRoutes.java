@@ -7,6 +7,8 @@ import dev.switchboard.gateway.store.TraceStore;
 import dev.switchboard.gateway.trace.Trace;
 import dev.switchboard.gateway.trace.TraceFeed;
 import dev.switchboard.gateway.trace.TraceQuery;
+import dev.switchboard.gateway.trace.UsageBucket;
+import dev.switchboard.gateway.trace.UsageGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -44,6 +46,7 @@ public final class AdminRoutes {
         routes.get("/admin/traces/stream", this::stream);
         routes.get("/admin/traces/{id}", this::detail);
         routes.get("/admin/usage", this::usage);
+        routes.get("/admin/usage/series", this::usageSeries);
     }
 
     private void list(Context ctx) throws SQLException {
@@ -65,6 +68,32 @@ public final class AdminRoutes {
         Instant to = AdminQueries.instant(ctx, "to", Instant.now());
         Instant from = AdminQueries.instant(ctx, "from", to.minus(Duration.ofDays(1)));
         json(ctx, Map.of("from", from, "to", to, "groups", store.usage(from, to, ctx.queryParam("groupBy"))));
+    }
+
+    private void usageSeries(Context ctx) throws SQLException {
+        Instant to = AdminQueries.instant(ctx, "to", Instant.now());
+        Instant from = AdminQueries.instant(ctx, "from", to.minus(Duration.ofDays(1)));
+        Long bucketSeconds = AdminQueries.longValue(ctx, "bucketSeconds");
+        Duration bucket = bucketSeconds == null
+                ? Duration.between(from, to).dividedBy(60) : Duration.ofSeconds(bucketSeconds);
+        var rows = store.usageSeries(from, to, bucket, ctx.queryParam("groupBy"));
+        json(ctx, Map.of("from", from, "to", to, "bucketSeconds", Math.max(1, bucket.toSeconds()),
+                "buckets", rows.stream().map(AdminRoutes::bucketJson).toList()));
+    }
+
+    private static Map<String, Object> bucketJson(UsageBucket bucket) {
+        UsageGroup t = bucket.totals();
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("start", bucket.start());
+        row.put("key", t.key());
+        row.put("requests", t.requests());
+        row.put("errors", t.errors());
+        row.put("inputTokens", t.inputTokens());
+        row.put("outputTokens", t.outputTokens());
+        row.put("costUsd", t.costUsd());
+        row.put("p50Ms", t.p50Ms());
+        row.put("p95Ms", t.p95Ms());
+        return row;
     }
 
     /**
@@ -141,7 +170,7 @@ public final class AdminRoutes {
             return value == null ? null : (int) Math.min(Integer.MAX_VALUE, value);
         }
 
-        private static Long longValue(Context ctx, String name) {
+        static Long longValue(Context ctx, String name) {
             String value = ctx.queryParam(name);
             if (value == null || value.isBlank()) {
                 return null;

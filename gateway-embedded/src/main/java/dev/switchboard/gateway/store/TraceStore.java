@@ -6,6 +6,7 @@ import dev.switchboard.gateway.trace.Span;
 import dev.switchboard.gateway.trace.Trace;
 import dev.switchboard.gateway.trace.TracePage;
 import dev.switchboard.gateway.trace.TraceQuery;
+import dev.switchboard.gateway.trace.UsageBucket;
 import dev.switchboard.gateway.trace.UsageGroup;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,6 +36,10 @@ public final class TraceStore {
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_METADATA =
             "INSERT INTO trace_metadata (trace_id, meta_key, meta_value, started_at) VALUES (?, ?, ?, ?)";
+    private static final String AGGREGATES = "COUNT(*), SUM(CASE WHEN t.is_error THEN 1 ELSE 0 END), "
+            + "COALESCE(SUM(t.input_tokens), 0), COALESCE(SUM(t.output_tokens), 0), SUM(t.cost_usd), "
+            + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.duration_ms), "
+            + "PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY t.duration_ms)";
     private static final int MAX_META_KEY = 128;
     private static final int MAX_META_VALUE = 512;
 
@@ -146,35 +152,58 @@ public final class TraceStore {
     /**
      * Totals per group over {@code [from, to)}.
      *
-     * @param groupBy {@code model}, {@code provider}, {@code prompt} or {@code metadata.<key>}
+     * @param groupBy {@code none}, {@code model}, {@code provider}, {@code prompt}, {@code endpoint} or
+     *                {@code metadata.<key>}
      */
     public List<UsageGroup> usage(Instant from, Instant to, String groupBy) throws SQLException {
         UsageGrouping grouping = UsageGrouping.parse(groupBy);
-        String sql = "SELECT " + grouping.keyExpression() + " AS group_key, COUNT(*), "
-                + "SUM(CASE WHEN t.is_error THEN 1 ELSE 0 END), COALESCE(SUM(t.input_tokens), 0), "
-                + "COALESCE(SUM(t.output_tokens), 0), SUM(t.cost_usd), "
-                + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.duration_ms), "
-                + "PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY t.duration_ms) "
-                + "FROM traces t " + grouping.join()
-                + " WHERE t.started_at >= ? AND t.started_at < ? GROUP BY " + grouping.keyExpression()
+        String groupClause = grouping.keyExpression() == null ? "" : " GROUP BY " + grouping.keyExpression();
+        String sql = "SELECT " + grouping.selectKey() + " AS group_key, " + AGGREGATES + " FROM traces t "
+                + grouping.join() + " WHERE t.started_at >= ? AND t.started_at < ?" + groupClause
                 + " ORDER BY COUNT(*) DESC";
+        List<UsageBucket> rows = aggregate(sql, grouping, from, to, 0, null);
+        return rows.stream().map(UsageBucket::totals).toList();
+    }
+
+    /**
+     * The same totals per time bucket, for charts: one row per (bucket, group) that has traffic.
+     *
+     * @param bucket bucket width; buckets start at multiples of it since the epoch
+     */
+    public List<UsageBucket> usageSeries(Instant from, Instant to, Duration bucket, String groupBy)
+            throws SQLException {
+        UsageGrouping grouping = UsageGrouping.parse(groupBy);
+        long width = Math.max(1000, bucket.toMillis());
+        String bucketExpression = "(t.started_at / " + width + ") * " + width;
+        String sql = "SELECT " + grouping.selectKey() + " AS group_key, " + AGGREGATES + ", " + bucketExpression
+                + " AS bucket_start FROM traces t " + grouping.join()
+                + " WHERE t.started_at >= ? AND t.started_at < ? GROUP BY " + bucketExpression
+                + grouping.groupByTail() + " ORDER BY bucket_start";
+        return aggregate(sql, grouping, from, to, width, "bucket_start");
+    }
+
+    private List<UsageBucket> aggregate(String sql, UsageGrouping grouping, Instant from, Instant to, long width,
+                                        String bucketColumn) throws SQLException {
         List<Object> args = new ArrayList<>(grouping.joinArgs());
         args.add(from.toEpochMilli());
         args.add(to.toEpochMilli());
-        List<UsageGroup> groups = new ArrayList<>();
+        List<UsageBucket> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    BigDecimal cost = rows.getBigDecimal(6);
-                    groups.add(new UsageGroup(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                            rows.getLong(5), cost == null ? null : cost.stripTrailingZeros(),
-                            roundedOrNull(rows, 7), roundedOrNull(rows, 8)));
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    BigDecimal cost = r.getBigDecimal(6);
+                    UsageGroup totals = new UsageGroup(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                            r.getLong(5), cost == null ? null : cost.stripTrailingZeros(), roundedOrNull(r, 7),
+                            roundedOrNull(r, 8));
+                    Instant start = bucketColumn == null ? from : Instant.ofEpochMilli(r.getLong(bucketColumn));
+                    rows.add(new UsageBucket(start, width == 0 ? Duration.between(from, to) : Duration.ofMillis(width),
+                            totals));
                 }
             }
         }
-        return groups;
+        return rows;
     }
 
     static void bind(PreparedStatement statement, List<Object> args) throws SQLException {

@@ -10,6 +10,7 @@ import dev.switchboard.gateway.TestGateway.Reply;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -147,6 +148,28 @@ class AdminApiTest {
         Reply bad = gateway.call(gateway.admin("/admin/usage?groupBy=colour"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("error").path("param").asText()).isEqualTo("groupBy");
+    }
+
+    @Test
+    void givesTotalsAndATimeSeriesForCharts() {
+        send("gpt-4o", "a", "{}");
+        send("gpt-4o-mini", "b", "{}");
+        send("gpt-4o-mini", "please fail", "{}");
+        gateway.awaitTraces(3);
+
+        JsonNode total = gateway.call(gateway.admin("/admin/usage?groupBy=none")).json().path("groups");
+        assertThat(total).hasSize(1);
+        assertThat(total.path(0).path("requests").asLong()).isEqualTo(3);
+        assertThat(total.path(0).path("errors").asLong()).isEqualTo(1);
+
+        JsonNode series = gateway.call(gateway.admin("/admin/usage/series?bucketSeconds=3600&groupBy=model")).json();
+        assertThat(series.path("bucketSeconds").asLong()).isEqualTo(3600);
+        long requests = 0;
+        for (JsonNode bucket : series.path("buckets")) {
+            assertThat(Instant.parse(bucket.path("start").asText()).toEpochMilli() % 3_600_000).isZero();
+            requests += bucket.path("requests").asLong();
+        }
+        assertThat(requests).isEqualTo(3);
     }
 
     @Test
