@@ -14,6 +14,7 @@ public sealed interface ChatMessage {
     record Instructions(int index, String text) implements ChatMessage {
     }
 
+    /** What the user said: text and images. */
     record User(int index, List<ContentPart> parts) implements ChatMessage {
     }
 
@@ -21,6 +22,7 @@ public sealed interface ChatMessage {
     record Assistant(int index, String text, List<ToolCall> toolCalls) implements ChatMessage {
     }
 
+    /** A tool's output, answering the assistant's call {@code toolCallId}. */
     record ToolResult(int index, String toolCallId, String content) implements ChatMessage {
     }
 }

@@ -32,7 +32,8 @@ final class ChatMessageReader {
         ObjectNode message = JsonFields.asObject(node, path);
         String role = JsonFields.requiredString(message, "role", path + ".role");
         return switch (role) {
-            case "system", "developer" -> new ChatMessage.Instructions(index, text(message.get("content"), path + ".content"));
+            case "system", "developer" ->
+                    new ChatMessage.Instructions(index, text(message.get("content"), path + ".content"));
             case "user" -> new ChatMessage.User(index, userParts(message.get("content"), path + ".content"));
             case "assistant" -> assistant(message, index, path);
             case "tool" -> new ChatMessage.ToolResult(index,

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.provider;
 /** One part of a user message's content, as OpenAI content parts describe it. */
 public sealed interface ContentPart {
 
+    /** Plain text. */
     record Text(String text) implements ContentPart {
     }
 

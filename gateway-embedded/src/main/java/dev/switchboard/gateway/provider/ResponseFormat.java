@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** OpenAI's {@code response_format} beyond plain text: any JSON object, or JSON matching a schema. */
 public sealed interface ResponseFormat {
 
+    /** Any syntactically valid JSON object. */
     record JsonObject() implements ResponseFormat {
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  */
 record GeminiCandidate(int index, String text, List<FunctionCall> functionCalls, String finishReason) {
 
+    /** A function call as Gemini sent it, signature included when Gemini gave one. */
     record FunctionCall(String name, JsonNode args, String thoughtSignature) {
 
         /** A fresh OpenAI tool-call id for this call: Gemini gives none. */

@@ -121,7 +121,8 @@ final class GeminiRequestTranslator {
         String name = functionNameByCallId.get(result.toolCallId());
         if (name == null) {
             String param = "messages[" + result.index() + "].tool_call_id";
-            throw GatewayException.badRequest(param, "'" + param + "' does not match a tool call of an earlier assistant message");
+            throw GatewayException.badRequest(param,
+                    "'" + param + "' does not match a tool call of an earlier assistant message");
         }
         ObjectNode functionResponse = Json.object();
         functionResponse.put("name", name);

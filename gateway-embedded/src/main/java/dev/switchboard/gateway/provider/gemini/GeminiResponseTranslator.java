@@ -22,14 +22,16 @@ final class GeminiResponseTranslator {
             ArrayNode toolCalls = Json.MAPPER.createArrayNode();
             candidate.functionCalls().forEach(call ->
                     toolCalls.add(OpenAiJson.toolCall(call.newId(ids), call.name(), call.arguments())));
+            FinishReason finish = GeminiFinishReason.toFinishReason(candidate.finishReason(), !toolCalls.isEmpty());
             choices.add(OpenAiJson.choice(candidate.index(), OpenAiJson.assistantMessage(candidate.text(), toolCalls),
-                    GeminiFinishReason.toFinishReason(candidate.finishReason(), !toolCalls.isEmpty())));
+                    finish));
         }
         if (candidates.isEmpty() && GeminiCandidate.promptBlocked(response)) {
             // A blocked prompt gets no candidates; an empty filtered choice keeps the shape clients expect.
-            choices.add(OpenAiJson.choice(0, OpenAiJson.assistantMessage("", Json.MAPPER.createArrayNode()), FinishReason.CONTENT_FILTER));
+            ObjectNode empty = OpenAiJson.assistantMessage("", Json.MAPPER.createArrayNode());
+            choices.add(OpenAiJson.choice(0, empty, FinishReason.CONTENT_FILTER));
         }
-        return OpenAiJson.completion(id, created, response.path("modelVersion").asText(requestModel),
-                choices, GeminiUsage.toTokenUsage(response.get("usageMetadata")));
+        String model = response.path("modelVersion").asText(requestModel);
+        return OpenAiJson.completion(id, created, model, choices, GeminiUsage.toTokenUsage(response.get("usageMetadata")));
     }
 }
