@@ -24,6 +24,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     /** message_start reports input tokens, message_delta the output so far: merged for the final usage chunk. */
     private final ObjectNode usage = Json.object();
     private ChunkWriter chunks;
+    private boolean stopped;
 
     AnthropicStreamTranslator(long created) {
         this.created = created;
@@ -37,12 +38,22 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             case "content_block_start" -> blockStart(data.path("index").asInt(), data.path("content_block"));
             case "content_block_delta" -> blockDelta(data.path("index").asInt(), data.path("delta"));
             case "message_delta" -> messageDelta(data);
-            case "message_stop" -> List.of(chunks().usage(AnthropicUsage.toTokenUsage(usage)));
+            case "message_stop" -> messageStop();
             case "error" -> throw new UpstreamStreamException(data.path("error").path("type").asText("api_error"),
                     data.path("error").path("message").asText("The provider reported an error mid-stream"));
             // ping, content_block_stop, and event types Anthropic may add under its versioning policy.
             default -> List.of();
         };
+    }
+
+    private List<String> messageStop() {
+        stopped = true;
+        return List.of(chunks().usage(AnthropicUsage.toTokenUsage(usage)));
+    }
+
+    @Override
+    public boolean completed() {
+        return stopped;
     }
 
     private List<String> messageStart(JsonNode message) {

@@ -33,6 +33,8 @@ final class GeminiStreamTranslator implements StreamTranslator {
     private ChunkWriter chunks;
     /** Every event repeats the running totals, so the last one seen is the final usage. */
     private JsonNode lastUsage;
+    /** Gemini has no end-of-stream event: a finish reason (or a blocked prompt) is the only sign it is complete. */
+    private boolean finished;
 
     GeminiStreamTranslator(String requestModel, long created, Supplier<String> ids) {
         this.id = "chatcmpl-" + ids.get();
@@ -61,14 +63,21 @@ final class GeminiStreamTranslator implements StreamTranslator {
             ObjectNode delta = delta(candidate);
             FinishReason finish = GeminiFinishReason.toFinishReason(candidate.finishReason(),
                     toolCallsByChoice.getOrDefault(candidate.index(), 0) > 0);
+            finished |= finish != null;
             if (!delta.isEmpty() || finish != null) {
                 out.add(chunks.choice(candidate.index(), delta, finish));
             }
         }
         if (candidates.isEmpty() && GeminiCandidate.promptBlocked(response)) {
             out.add(chunks.choice(0, openingDelta(0), FinishReason.CONTENT_FILTER));
+            finished = true;
         }
         return out;
+    }
+
+    @Override
+    public boolean completed() {
+        return finished;
     }
 
     @Override
