@@ -92,7 +92,7 @@ public final class PromptRenderer {
 
     private static List<Part> parts(PromptTemplate template) {
         return switch (template) {
-            case PromptTemplate.Text text -> List.of(new Part("user", text.text(), "the template"));
+            case PromptTemplate.Text text -> List.of(new Part("user", text.text(), "the prompt text"));
             case PromptTemplate.Chat chat -> {
                 List<Part> parts = new ArrayList<>();
                 for (int i = 0; i < chat.messages().size(); i++) {

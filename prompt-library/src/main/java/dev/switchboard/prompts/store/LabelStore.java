@@ -67,8 +67,9 @@ public final class LabelStore {
         requireActor(movedBy);
         return database.inTransaction(connection -> {
             long id = prompts.requireLockedId(connection, name);
-            LabelMove last = labels.lastMove(connection, id, name, label).orElseThrow(() -> PromptException.notFound(
-                    "Label '" + label + "' of prompt '" + name + "' has never been moved, so there is nothing to undo"));
+            LabelMove last = labels.lastMove(connection, id, name, label).orElseThrow(() ->
+                    PromptException.notFound("Label '" + label + "' of prompt '" + name
+                            + "' has never been moved, so there is nothing to undo"));
             return logged(labels.move(connection, id, name, label, last.fromVersion(), movedBy, now()));
         });
     }

@@ -18,7 +18,8 @@ class PromptDifferTest {
 
     @Test
     void changedMessageShowsEqualDeletedAndInsertedLinesWithBothLineNumbers() {
-        PromptVersion before = chat(1, ModelConfig.of("gpt-4o"), new ChatMessage("system", "Be brief.\nBe kind.\nSign off."));
+        PromptVersion before = chat(1, ModelConfig.of("gpt-4o"),
+                new ChatMessage("system", "Be brief.\nBe kind.\nSign off."));
         PromptVersion after = chat(2, ModelConfig.of("gpt-4o"),
                 new ChatMessage("system", "Be brief.\nBe warm.\nAsk one question.\nSign off."));
 

@@ -164,7 +164,8 @@ class PromptRendererTest {
                 () -> renderer.check(new PromptTemplate.Text("intro\n{{> snippets/tone}}")));
 
         assertThat(error.templateLine()).hasValue(2);
-        assertThat(error.getMessage()).contains("the template, line 2").contains("{{> snippets/tone@production}}");
+        assertThat(error.getMessage()).contains("Invalid template in the prompt text, line 2")
+                .contains("{{> snippets/tone@production}}");
     }
 
     @Test
