@@ -13,7 +13,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.switchboard.prompts.PromptException;
+import dev.switchboard.prompts.model.NewVersion;
 import dev.switchboard.prompts.model.PromptDetails;
+import dev.switchboard.prompts.model.PromptVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,6 +49,29 @@ public final class PromptCodec {
         return serialize(new PromptBundle(prompts.stream().map(PromptDocument::of).toList()), format);
     }
 
+    /** One prompt as a JSON tree in the file form, for APIs that answer with it. */
+    public JsonNode toTree(PromptDetails prompt) {
+        return json.valueToTree(PromptDocument.of(prompt));
+    }
+
+    /** One version as a JSON tree in the file form. */
+    public JsonNode toTree(PromptVersion version) {
+        return json.valueToTree(VersionDocument.of(version));
+    }
+
+    /**
+     * Reads a new version from JSON: {@code messages} or {@code text}, then {@code model}, {@code provider},
+     * {@code parameters}, {@code tools}, {@code response_format}, {@code commit_message}, {@code author}.
+     * Unknown fields are refused, so a typo is not silently dropped.
+     */
+    public NewVersion readNewVersion(JsonNode node, String defaultAuthor) {
+        try {
+            return json.treeToValue(node, NewVersionDocument.class).toNewVersion(defaultAuthor);
+        } catch (JsonProcessingException e) {
+            throw unreadable(e, "the version");
+        }
+    }
+
     /** Reads a file written by {@link #write} or {@link #writeAll}, telling them apart by their top-level fields. */
     public List<PromptDetails> read(byte[] content, PromptFormat format) {
         ObjectMapper mapper = mapper(format);
@@ -61,7 +86,7 @@ public final class PromptCodec {
             }
             return List.of(mapper.readValue(content, PromptDocument.class).toDetails());
         } catch (JsonProcessingException e) {
-            throw unreadable(e, format);
+            throw unreadable(e, "the " + format + " file");
         } catch (IOException e) {
             throw PromptException.invalid("Cannot read the " + format + " file: " + e.getMessage(), e);
         }
@@ -86,7 +111,7 @@ public final class PromptCodec {
         };
     }
 
-    private static PromptException unreadable(JsonProcessingException e, PromptFormat format) {
+    private static PromptException unreadable(JsonProcessingException e, String what) {
         // Our records reject bad values (a wrong role, a bad name) in their constructors; Jackson wraps those.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof PromptException invalid) {
@@ -97,7 +122,7 @@ public final class PromptCodec {
                 ? "unknown field '" + unknown.getPropertyName() + "'"
                 : e.getOriginalMessage();
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-        return PromptException.invalid("Cannot read the " + format + " file" + where + ": " + problem, e);
+        return PromptException.invalid("Cannot read " + what + where + ": " + problem, e);
     }
 
     private static YAMLFactory yamlFactory() {
