@@ -69,7 +69,7 @@ class PromptRoutesTest {
         assertThat(moved.json().path("to_version").asInt()).isEqualTo(1);
         assertThat(moved.json().path("moved_by").asText()).isEqualTo("bob");
         admin("PUT", "/admin/prompts/support/reply/labels/production", "{\"version\":2}");
-        admin("POST", "/admin/prompts/support/reply/labels/production/undo", null);
+        admin("POST", "/admin/prompts/support/reply/labels/production/undo", "{}");
 
         assertThat(admin("GET", "/admin/prompts/support/reply/versions/production", null).json()
                 .path("version").asInt()).isEqualTo(1);
