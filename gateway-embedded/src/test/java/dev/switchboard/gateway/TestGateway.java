@@ -16,7 +16,10 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** A real gateway on a free port with its own data directory, plus a plain HTTP client to call it. */
+/**
+ * A real gateway on a free port with its own data directory (and, for PostgreSQL, its own database), plus a plain
+ * HTTP client to call it.
+ */
 public final class TestGateway implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token";
     private static final MediaType JSON = MediaType.get("application/json");
@@ -25,7 +28,21 @@ public final class TestGateway implements AutoCloseable {
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
 
     public TestGateway(Path dataDir) {
-        this.gateway = Gateway.start(GatewayConfig.defaults(dataDir).withPort(0).withAdminToken(ADMIN_TOKEN));
+        this(config(dataDir));
+    }
+
+    /** A gateway on a fresh database of that kind. */
+    public TestGateway(Path dataDir, StoreKind store) {
+        this(config(dataDir).withDatabase(TestDatabases.fresh(store, dataDir)));
+    }
+
+    public TestGateway(GatewayConfig config) {
+        this.gateway = Gateway.start(config);
+    }
+
+    /** What tests start from: a free port, the test admin token, the H2 file in {@code dataDir}. */
+    public static GatewayConfig config(Path dataDir) {
+        return GatewayConfig.defaults(dataDir).withPort(0).withAdminToken(ADMIN_TOKEN);
     }
 
     public Gateway gateway() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import java.io.IOException;
@@ -27,8 +28,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class AdminApiTest {
+    @Parameter
+    StoreKind store;
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
     @TempDir
@@ -37,7 +45,7 @@ class AdminApiTest {
 
     @BeforeEach
     void start() {
-        gateway = new TestGateway(dataDir);
+        gateway = new TestGateway(dataDir, store);
         upstream.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {

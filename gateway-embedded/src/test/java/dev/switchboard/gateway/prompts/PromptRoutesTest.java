@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
@@ -18,8 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class PromptRoutesTest {
+    @Parameter
+    StoreKind store;
     private static final String CREATE = """
             {"name":"support/reply","description":"Answers tickets","tags":["support"],
              "messages":[{"role":"system","content":"You are {{tone}}."},{"role":"user","content":"{{question}}"}],
@@ -34,7 +42,7 @@ class PromptRoutesTest {
 
     @BeforeEach
     void start() {
-        gateway = new TestGateway(dataDir);
+        gateway = new TestGateway(dataDir, store);
     }
 
     @AfterEach
