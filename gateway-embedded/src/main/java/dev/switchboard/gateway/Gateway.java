@@ -12,15 +12,23 @@ import dev.switchboard.gateway.prompts.PromptApiRoutes;
 import dev.switchboard.gateway.server.GatewayServer;
 import dev.switchboard.gateway.server.ProxyHandler;
 import dev.switchboard.gateway.store.Database;
+import dev.switchboard.gateway.store.ReplicaFeed;
 import dev.switchboard.gateway.store.TraceStore;
+import dev.switchboard.gateway.telemetry.GatewayMetrics;
+import dev.switchboard.gateway.telemetry.OpsRoutes;
+import dev.switchboard.gateway.telemetry.OtlpExport;
 import dev.switchboard.gateway.trace.TraceAssembler;
 import dev.switchboard.gateway.trace.TraceFeed;
 import dev.switchboard.gateway.trace.TraceWriter;
 import dev.switchboard.prompts.PromptLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +52,40 @@ public final class Gateway implements AutoCloseable {
     private final TraceWriter traceWriter;
     private final UpstreamClient upstream;
     private final GatewayServer server;
+    private final Team team;
+
+    /** What a gateway adds for teams and operators: metrics, OpenTelemetry export, other replicas' traces. */
+    private record Team(String replicaId, GatewayMetrics metrics, OtlpExport otlp, ReplicaFeed replicaFeed)
+            implements AutoCloseable {
+        static Team start(GatewayConfig config, Database database, TraceStore store, TraceFeed feed,
+                          TraceWriter writer, String replicaId) {
+            GatewayMetrics metrics = new GatewayMetrics(feed, writer);
+            OtlpExport otlp = null;
+            if (config.otlp() != null) {
+                otlp = OtlpExport.start(config.otlp(), replicaId, metrics.registry());
+                feed.subscribeRecorded(otlp::export);
+            }
+            ReplicaFeed replicas = database.isPostgres()
+                    ? ReplicaFeed.start(database.settings(), replicaId, store, feed::publishFromReplica) : null;
+            return new Team(replicaId, metrics, otlp, replicas);
+        }
+
+        /** After the trace writer has drained: export what it recorded last, then stop. */
+        @Override
+        public void close() {
+            if (replicaFeed != null) {
+                replicaFeed.close();
+            }
+            if (otlp != null) {
+                otlp.close();
+            }
+            metrics.close();
+        }
+    }
 
     private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
                     TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, PromptLibrary prompts,
-                    UpstreamClient upstream, GatewayServer server) {
+                    UpstreamClient upstream, GatewayServer server, Team team) {
         this.config = config;
         this.adminToken = adminToken;
         this.database = database;
@@ -58,17 +96,20 @@ public final class Gateway implements AutoCloseable {
         this.prompts = prompts;
         this.upstream = upstream;
         this.server = server;
+        this.team = team;
     }
 
     public static Gateway start(GatewayConfig config) {
         createDirectories(config);
         String token = config.adminToken() != null ? config.adminToken() : AdminTokens.loadOrCreate(config.dataDir());
-        Database database = Database.openH2(config.dataDir());
-        TraceStore traceStore = new TraceStore(database.dataSource());
+        Database database = Database.open(config.effectiveDatabase());
+        String replicaId = newReplicaId();
+        TraceStore traceStore = new TraceStore(database.dataSource(), database.isPostgres() ? replicaId : null);
         TraceFeed feed = new TraceFeed();
         PriceTable prices = PriceTable.bundled();
         TraceWriter writer = new TraceWriter(new TraceAssembler(prices, new TokenEstimator(), config.bodyCapture()),
                 traceStore, feed, TRACE_QUEUE_CAPACITY, TRACE_BATCH, TRACE_FLUSH);
+        Team team = Team.start(config, database, traceStore, feed, writer, replicaId);
         UpstreamClient upstream = new UpstreamClient();
         RouteResolver routes = new RouteResolver(new ProviderCatalog());
         AdminRoutes admin = new AdminRoutes(new AdminAuth(token), traceStore, feed);
@@ -80,18 +121,32 @@ public final class Gateway implements AutoCloseable {
                     proxy, prices, admin, extra -> {
                         new PromptAdminRoutes(promptLibrary).register(extra);
                         new PromptApiRoutes(promptLibrary, proxy).register(extra);
+                        new OpsRoutes(database, team.metrics()).register(extra);
                     });
         } catch (RuntimeException e) {
             writer.close();
+            team.close();
             upstream.close();
             database.close();
             throw new GatewayException(500, "server_error", "cannot_listen", null,
                     "Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
         }
         Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, promptLibrary,
-                upstream, server);
-        LOG.info("Gateway listening on {} (data in {})", gateway.baseUrl(), config.dataDir());
+                upstream, server, team);
+        LOG.info("Gateway listening on {} (data in {}, database {})", gateway.baseUrl(), config.dataDir(),
+                database.settings().displayUrl());
         return gateway;
+    }
+
+    /** Names this process among the replicas sharing a database: host name plus a random suffix. */
+    private static String newReplicaId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "gateway";
+        }
+        return host + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
     }
 
     private static void createDirectories(GatewayConfig config) {
@@ -148,11 +203,27 @@ public final class Gateway implements AutoCloseable {
         return traceWriter;
     }
 
+    /** This gateway's Prometheus metrics (also served at {@code /metrics}). */
+    public GatewayMetrics metrics() {
+        return team.metrics();
+    }
+
+    /** This gateway's name among the replicas on one database (OpenTelemetry's {@code service.instance.id}). */
+    public String replicaId() {
+        return team.replicaId();
+    }
+
+    /** Whether traces stored by other replicas on the same database reach this one's live feed. */
+    public boolean listensToReplicas() {
+        return team.replicaFeed() != null && team.replicaFeed().listening();
+    }
+
     /** Stops taking requests, lets those in flight finish, writes every queued trace, then closes the database. */
     @Override
     public void close() {
         server.close();
         traceWriter.close();
+        team.close();
         upstream.close();
         database.close();
         LOG.info("Gateway stopped; {} traces written, {} dropped", traceWriter.written(), traceWriter.dropped());
