@@ -94,6 +94,18 @@ public final class TestGateway implements AutoCloseable {
         }
     }
 
+    /** The value of one series in the gateway's {@code /metrics}, e.g. {@code switchboard_traces_dropped_total}. */
+    public double metric(String series) {
+        return metricValue(call(get("/metrics")).body(), series);
+    }
+
+    /** The sample's value in Prometheus text: the number after the series name on its line. */
+    public static double metricValue(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
+    }
+
     private long storedCount() throws SQLException {
         return gateway.traceStore().count();
     }

@@ -85,9 +85,18 @@ public final class TraceStore {
                 }
                 connection.commit();
             } catch (SQLException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
+        }
+    }
+
+    /** Keeps the original failure: on a connection the server cut, the rollback fails too. */
+    private static void rollback(Connection connection, SQLException failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

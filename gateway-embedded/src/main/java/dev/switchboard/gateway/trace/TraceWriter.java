@@ -157,7 +157,7 @@ public final class TraceWriter implements AutoCloseable {
                     failed(e, 1);
                     return;
                 }
-                LOG.error("The database refuses trace {} ({}); it is dropped", trace.id(), e.getMessage());
+                LOG.error("The database refuses trace {} ({}); it is dropped", trace.id(), reason(e));
                 removeFirst(1);
                 drop(1, "the database refused it");
             }
@@ -165,20 +165,19 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     private void stored(List<Trace> traces) {
-        removeFirst(traces.size());
-        written.addAndGet(traces.size());
         if (outageStartNanos != 0) {
-            LOG.info("The database is reachable again after {} s; storing {} buffered traces",
+            LOG.info("The database is reachable again after {} s; storing the {} traces buffered meanwhile",
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos), queued());
             outageStartNanos = 0;
         }
+        removeFirst(traces.size());
+        written.addAndGet(traces.size());
         traces.forEach(feed::publish);
     }
 
     private void failed(SQLException e, int batch) {
         if (closing) {
-            LOG.error("Cannot store {} traces while shutting down ({}); they are lost", pending.size(),
-                    e.getMessage());
+            LOG.error("Cannot store {} traces while shutting down ({}); they are lost", pending.size(), reason(e));
             int lost = pending.size();
             removeFirst(lost);
             drop(lost, "the database is unreachable at shutdown");
@@ -188,12 +187,12 @@ public final class TraceWriter implements AutoCloseable {
         if (outageStartNanos == 0) {
             outageStartNanos = now;
             outageLoggedNanos = now;
-            LOG.warn("Cannot store {} traces ({}); buffering up to {} and retrying every {} s", batch,
-                    e.getMessage(), pendingCapacity, RETRY_PAUSE.toSeconds());
+            LOG.warn("Cannot store {} traces ({}); buffering up to {} and retrying every {} s", batch, reason(e),
+                    pendingCapacity, RETRY_PAUSE.toSeconds());
         } else if (now - outageLoggedNanos >= OUTAGE_LOG_EVERY.toNanos()) {
             outageLoggedNanos = now;
             LOG.warn("Still cannot store traces after {} s ({}); {} waiting, {} dropped so far",
-                    TimeUnit.NANOSECONDS.toSeconds(now - outageStartNanos), e.getMessage(), queued(), dropped());
+                    TimeUnit.NANOSECONDS.toSeconds(now - outageStartNanos), reason(e), queued(), dropped());
         }
         retryAtNanos = now + RETRY_PAUSE.toNanos();
     }
@@ -211,6 +210,20 @@ public final class TraceWriter implements AutoCloseable {
         if (Long.highestOneBit(before + count) != Long.highestOneBit(before) || before == 0) {
             LOG.warn("Trace dropped because {}: {} traces dropped so far", reason, before + count);
         }
+    }
+
+    /**
+     * The database's own words, first line only: a batch error's message quotes the whole statement with its
+     * values, and request bodies do not belong in the log.
+     */
+    private static String reason(SQLException e) {
+        SQLException innermost = e;
+        while (innermost.getNextException() != null) {
+            innermost = innermost.getNextException();
+        }
+        String message = innermost.getMessage() == null ? innermost.getClass().getSimpleName()
+                : innermost.getMessage().lines().findFirst().orElse("");
+        return innermost.getSQLState() == null ? message : message + " [" + innermost.getSQLState() + "]";
     }
 
     /** Data the database will never accept (too long, invalid characters), as opposed to a connection failure. */

@@ -69,6 +69,26 @@ class TraceWriterTest {
     }
 
     @Test
+    void dropsOnlyTheRowTheDatabaseRefusesAndStoresTheRestOfItsBatch() throws Exception {
+        try (Database database = Database.open(TestDatabases.fresh(store, dataDir))) {
+            TraceStore traces = new TraceStore(database.dataSource());
+            TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
+                    TraceAssembler.BodyCapture.DEFAULT), traces, new TraceFeed(), 100, 10, Duration.ofMillis(200));
+            writer.submit(draft(1));
+            writer.submit(draft(1));
+            writer.submit(draft(2).clientTraceId("c".repeat(300)).error("NUL \0 in the text")
+                    .requestBody("{\"model\":\"x\u0000y\"}".getBytes(StandardCharsets.UTF_8)));
+            writer.close();
+
+            assertThat(writer.written()).isEqualTo(2);
+            assertThat(writer.dropped()).as("the duplicate id").isEqualTo(1);
+            Trace stored = traces.find("id-2").orElseThrow();
+            assertThat(stored.error()).isEqualTo("NUL \uFFFD in the text");
+            assertThat(stored.clientTraceId()).hasSize(256);
+        }
+    }
+
+    @Test
     void capsStoredBodies() throws Exception {
         TraceAssembler assembler = new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
                 new TraceAssembler.BodyCapture(true, 100));
