@@ -43,7 +43,7 @@ public final class OtlpExport implements AutoCloseable {
     private static final int MAX_QUEUE = 8192;
     private static final int MAX_BATCH = 512;
     private static final Duration SCHEDULE_DELAY = Duration.ofSeconds(1);
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
     private static final String SCOPE = "dev.switchboard.gateway";
     private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
@@ -63,18 +63,24 @@ public final class OtlpExport implements AutoCloseable {
     private final Tracer tracer;
     /** Spans handed to the SDK and not yet taken by the exporter: kept below the SDK's queue size. */
     private final AtomicLong outstanding = new AtomicLong();
+    private final int maxQueue;
     private final Counter exported;
     private final Counter droppedQueueFull;
     private final Counter droppedExportFailed;
+    private final Counter droppedAtShutdown;
     private final AtomicLong failedExports = new AtomicLong();
 
-    private OtlpExport(OtlpSettings settings, String instanceId, MeterRegistry metrics, RetryPolicy retry) {
+    private OtlpExport(OtlpSettings settings, String instanceId, MeterRegistry metrics, RetryPolicy retry,
+                       int maxQueue) {
         this.settings = settings;
+        this.maxQueue = maxQueue;
         this.exported = Counter.builder("switchboard.otlp.spans.exported")
                 .description("Spans the OTLP endpoint accepted").register(metrics);
         this.droppedQueueFull = Counter.builder("switchboard.otlp.spans.dropped").tag("reason", "queue_full")
                 .description("Spans not exported").register(metrics);
         this.droppedExportFailed = Counter.builder("switchboard.otlp.spans.dropped").tag("reason", "export_failed")
+                .description("Spans not exported").register(metrics);
+        this.droppedAtShutdown = Counter.builder("switchboard.otlp.spans.dropped").tag("reason", "shutdown")
                 .description("Spans not exported").register(metrics);
         var exporter = OtlpHttpSpanExporter.builder()
                 .setEndpoint(settings.tracesEndpoint())
@@ -89,8 +95,8 @@ public final class OtlpExport implements AutoCloseable {
         this.provider = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(resource.build())))
                 .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exporter.build()))
-                        .setMaxQueueSize(MAX_QUEUE)
-                        .setMaxExportBatchSize(MAX_BATCH)
+                        .setMaxQueueSize(maxQueue)
+                        .setMaxExportBatchSize(Math.min(MAX_BATCH, maxQueue))
                         .setScheduleDelay(SCHEDULE_DELAY)
                         .build())
                 .build();
@@ -108,11 +114,12 @@ public final class OtlpExport implements AutoCloseable {
         RetryPolicy retry = RetryPolicy.builder().setMaxAttempts(5).setInitialBackoff(Duration.ofSeconds(1))
                 .setMaxBackoff(Duration.ofSeconds(5)).setBackoffMultiplier(2).setRetryExceptionPredicate(e -> true)
                 .build();
-        return start(settings, instanceId, metrics, retry);
+        return start(settings, instanceId, metrics, retry, MAX_QUEUE);
     }
 
-    static OtlpExport start(OtlpSettings settings, String instanceId, MeterRegistry metrics, RetryPolicy retry) {
-        OtlpExport export = new OtlpExport(settings, instanceId, metrics, retry);
+    static OtlpExport start(OtlpSettings settings, String instanceId, MeterRegistry metrics, RetryPolicy retry,
+                            int maxQueue) {
+        OtlpExport export = new OtlpExport(settings, instanceId, metrics, retry, maxQueue);
         LOG.info("Exporting traces as OpenTelemetry spans to {}{}", settings.tracesEndpoint(),
                 settings.captureContent() ? " (with message content)" : "");
         return export;
@@ -121,7 +128,7 @@ public final class OtlpExport implements AutoCloseable {
     /** Turns one recorded trace into spans and queues them; a feed listener on the writer thread. */
     public void export(Trace trace) {
         int spans = 1 + (trace.spans() == null ? 0 : trace.spans().size());
-        if (outstanding.addAndGet(spans) > MAX_QUEUE) {
+        if (outstanding.addAndGet(spans) > maxQueue) {
             outstanding.addAndGet(-spans);
             droppedQueueFull.increment(spans);
             if (Long.bitCount((long) droppedQueueFull.count()) == 1) {
@@ -136,6 +143,7 @@ public final class OtlpExport implements AutoCloseable {
         String model = GenAiAttributes.requestModel(trace, request);
         String operation = GenAiAttributes.operation(trace.endpoint());
         Instant start = trace.startedAt();
+        Instant end = start.plusMillis(trace.durationMs());
         Span span = tracer.spanBuilder(model == null ? operation : operation + " " + model)
                 .setParent(parent)
                 .setSpanKind(SpanKind.SERVER)
@@ -148,27 +156,43 @@ public final class OtlpExport implements AutoCloseable {
         if (trace.spans() != null) {
             Context inRequest = parent.with(span);
             for (dev.switchboard.gateway.trace.Span attempt : trace.spans()) {
+                // Times are kept to the millisecond on different clocks: keep each attempt inside its request.
+                Instant attemptStart = latest(attempt.startedAt(), start);
+                Instant attemptEnd = earliest(attempt.startedAt().plusMillis(attempt.durationMs()), end);
                 Span child = tracer.spanBuilder(operation + " " + (attempt.provider() == null ? "upstream"
                                 : attempt.provider()))
                         .setParent(inRequest)
                         .setSpanKind(SpanKind.CLIENT)
-                        .setStartTimestamp(attempt.startedAt())
+                        .setStartTimestamp(attemptStart)
                         .setAllAttributes(GenAiAttributes.attempt(trace, attempt, request))
                         .startSpan();
                 if (attempt.error() != null || (attempt.status() != null && attempt.status() >= 400)) {
                     child.setStatus(StatusCode.ERROR, attempt.error() != null ? attempt.error()
                             : "HTTP " + attempt.status());
                 }
-                child.end(attempt.startedAt().plusMillis(attempt.durationMs()));
+                child.end(latest(attemptEnd, attemptStart));
             }
         }
-        span.end(start.plusMillis(trace.durationMs()));
+        span.end(end);
     }
 
-    /** Exports what is queued (waiting at most ten seconds) and stops. */
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** Exports what is queued (waiting at most five seconds) and stops; what is left then is counted as dropped. */
     @Override
     public void close() {
-        provider.shutdown().join(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableResultCode done = provider.shutdown().join(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        long left = outstanding.getAndSet(0);
+        if (!done.isSuccess() && left > 0) {
+            droppedAtShutdown.increment(left);
+            LOG.warn("Stopped with {} spans not exported", left);
+        }
     }
 
     /** Counts what the endpoint accepted and what was given up on after the retries. */
