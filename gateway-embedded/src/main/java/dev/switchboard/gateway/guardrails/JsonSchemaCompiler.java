@@ -11,6 +11,7 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
 import dev.switchboard.gateway.Json;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,8 +20,8 @@ import java.util.Set;
  * fetch arbitrary URLs), so it is rejected when the config is read.
  */
 final class JsonSchemaCompiler {
-    private static final Set<String> KNOWN_DIALECTS = Set.of(SchemaId.V4, SchemaId.V6, SchemaId.V7, SchemaId.V201909,
-            SchemaId.V202012);
+    private static final List<String> KNOWN_DIALECTS = List.of(SchemaId.V4, SchemaId.V6, SchemaId.V7,
+            SchemaId.V201909, SchemaId.V202012);
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.jsonMapper(Json.MAPPER).schemaLoaders(loaders -> loaders.add(
@@ -31,10 +32,11 @@ final class JsonSchemaCompiler {
         if (!schema.isObject()) {
             throw params.error("schema", "'schema' must be a JSON Schema object");
         }
-        String dialect = schema.path("$schema").asText(SchemaId.V202012);
-        if (!KNOWN_DIALECTS.contains(dialect)) {
-            throw params.error("schema", "unsupported $schema '" + dialect + "'; use draft 4, 6, 7, 2019-09 or 2020-12");
-        }
+        String requested = schema.path("$schema").asText(SchemaId.V202012);
+        // Schemas in the wild name their dialect with or without the trailing '#' and with https: accept those.
+        String dialect = KNOWN_DIALECTS.stream().filter(known -> sameDialect(known, requested)).findFirst()
+                .orElseThrow(() -> params.error("schema", "unsupported $schema '" + requested + "'; use one of "
+                        + String.join(", ", KNOWN_DIALECTS)));
         try {
             Set<ValidationMessage> problems = factory.getSchema(SchemaLocation.of(dialect)).validate(schema);
             if (!problems.isEmpty()) {
@@ -50,5 +52,14 @@ final class JsonSchemaCompiler {
                     ? " (schemas must be self-contained: the gateway never fetches a $ref)" : "";
             throw params.error("schema", "'schema' cannot be used: " + e.getMessage() + hint);
         }
+    }
+
+    private static boolean sameDialect(String known, String requested) {
+        return normalise(known).equals(normalise(requested));
+    }
+
+    private static String normalise(String dialect) {
+        String trimmed = dialect.endsWith("#") ? dialect.substring(0, dialect.length() - 1) : dialect;
+        return trimmed.replaceFirst("^https://", "http://");
     }
 }

@@ -63,11 +63,20 @@ class JsonChecksTest {
     @Test
     void draft07SchemasWork() {
         String draft7 = """
-                {"schema": {"$schema": "http://json-schema.org/draft-07/schema#",
+                {"schema": {"$schema": "http://json-schema.org/draft-07/schema",
                   "type": "array", "items": [{"type": "string"}]}}""";
 
         assertThat(onOutput("default.jsonSchema", draft7, "[\"a\"]").verdict()).isTrue();
         assertThat(onOutput("default.jsonSchema", draft7, "[1]").verdict()).isFalse();
+    }
+
+    @Test
+    void anUnknownDialectIsRejected() {
+        GatewayException error = checkError("default.jsonSchema", """
+                {"schema": {"$schema": "https://example.com/my-dialect", "type": "object"}}""");
+
+        assertThat(error.param()).isEqualTo(PARAMS_PATH + ".schema");
+        assertThat(error.getMessage()).contains("unsupported $schema");
     }
 
     @Test
