@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.guardrails.GuardrailParser;
 import dev.switchboard.gateway.provider.ProviderCatalog;
 import dev.switchboard.gateway.routing.RouteNode.Condition;
 import dev.switchboard.gateway.routing.RouteNode.Mode;
@@ -27,6 +28,7 @@ public final class ConfigParser {
     private static final String ROOT = "config";
 
     private final ProviderCatalog catalog;
+    private final GuardrailParser guardrails = new GuardrailParser();
 
     public ConfigParser(ProviderCatalog catalog) {
         this.catalog = catalog;
@@ -42,7 +44,7 @@ public final class ConfigParser {
         }
         CachePolicy cache = cache(config.get("cache"));
         RouteNode root = node(config, ROOT, new Inherited(RetryPolicy.NONE, defaultTimeout, Json.object()));
-        return new RoutingConfig(root, cache, config, true);
+        return new RoutingConfig(root, cache, guardrails.parse(config), true);
     }
 
     private RouteNode node(JsonNode node, String path, Inherited parent) {

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.guardrails.GuardrailSet;
 import dev.switchboard.gateway.provider.ProviderCatalog;
 import dev.switchboard.gateway.provider.ProviderCatalog.Provider;
 import dev.switchboard.gateway.provider.Target;
@@ -60,7 +61,7 @@ public final class RouteResolver {
         TargetNode target = new TargetNode("headers", null, 1, provider, null, virtualKey,
                 blankToNull(header.apply("x-portkey-custom-host")), azureOptions(header), Json.object(),
                 RetryPolicy.NONE, timeout);
-        return new RoutingConfig(target, null, null, false);
+        return new RoutingConfig(target, null, GuardrailSet.EMPTY, false);
     }
 
     /** The concrete upstream for one target of a config. */

@@ -6,7 +6,6 @@ import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.provider.SseEvent;
 import dev.switchboard.gateway.provider.SseReader;
 import dev.switchboard.gateway.provider.StreamTranslator;
-import dev.switchboard.gateway.provider.UpstreamClient;
 import dev.switchboard.gateway.provider.UpstreamStreamException;
 import dev.switchboard.gateway.routing.Route;
 import dev.switchboard.gateway.server.UpstreamAttempts.OpenStream;
@@ -65,7 +64,9 @@ final class StreamRelay {
             draft.error("The client closed the connection mid-stream").finish(CLIENT_CLOSED);
             return null;
         } catch (IOException e) {
-            String message = UpstreamClient.failure(e, route.timeout()).getMessage() + " (stream broken mid-way)";
+            String message = e instanceof java.net.SocketTimeoutException
+                    ? "The provider's stream went silent for longer than " + route.timeout().toMillis() + " ms"
+                    : "The provider's stream broke off mid-way";
             return endWithError(client, draft, message);
         }
     }
