@@ -13,6 +13,14 @@ import dev.switchboard.gateway.GatewayException;
  */
 public interface ProviderAdapter {
 
+    /**
+     * True when the provider speaks the canonical format itself, so the gateway may forward its bytes untouched
+     * instead of re-serialising the translated tree.
+     */
+    default boolean speaksCanonicalFormat() {
+        return false;
+    }
+
     /** Builds the upstream call for an OpenAI chat request; {@code request.stream} says whether to stream. */
     UpstreamRequest chatRequest(ObjectNode request, Target target);
 

@@ -20,4 +20,10 @@ public interface StreamTranslator {
     default List<String> onEnd() {
         return List.of();
     }
+
+    /**
+     * Whether the upstream sent its end-of-stream marker ({@code [DONE]}, {@code message_stop}, a finish reason).
+     * A stream that closes before it is cut short, and the client must be told.
+     */
+    boolean completed();
 }

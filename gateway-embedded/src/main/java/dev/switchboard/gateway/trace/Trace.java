@@ -9,6 +9,7 @@ import java.util.Map;
  * One request that went through the gateway, as stored and as served by the admin API. List queries leave
  * {@code requestBody}, {@code responseBody}, {@code requestHeaders} and {@code spans} null; the detail query fills them.
  *
+ * @param clientTraceId   the caller's {@code x-portkey-trace-id}, which may group several requests; null if none
  * @param endpoint        {@code chat.completions}, {@code embeddings}, {@code completions}, {@code prompts.completions}
  * @param status          HTTP status the gateway returned to the caller
  * @param tokensEstimated true when the provider reported no usage and the counts come from a tokenizer
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 public record Trace(
         String id,
+        String clientTraceId,
         Instant startedAt,
         long durationMs,
         Long ttftMs,
@@ -50,7 +52,7 @@ public record Trace(
 
     /** The same trace without bodies, headers and spans: what list queries and the live feed carry. */
     public Trace summary() {
-        return new Trace(id, startedAt, durationMs, ttftMs, status, provider, model, endpoint, stream, inputTokens,
+        return new Trace(id, clientTraceId, startedAt, durationMs, ttftMs, status, provider, model, endpoint, stream, inputTokens,
                 outputTokens, cachedTokens, reasoningTokens, tokensEstimated, costUsd, finishReason, metadata, error,
                 promptName, promptVersion, null, null, null, null);
     }

@@ -1,0 +1,143 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.gateway.admin.AdminAuth;
+import dev.switchboard.gateway.admin.AdminRoutes;
+import dev.switchboard.gateway.cost.PriceTable;
+import dev.switchboard.gateway.cost.TokenEstimator;
+import dev.switchboard.gateway.provider.ProviderCatalog;
+import dev.switchboard.gateway.provider.UpstreamClient;
+import dev.switchboard.gateway.routing.RouteResolver;
+import dev.switchboard.gateway.server.GatewayServer;
+import dev.switchboard.gateway.store.Database;
+import dev.switchboard.gateway.store.TraceStore;
+import dev.switchboard.gateway.trace.TraceAssembler;
+import dev.switchboard.gateway.trace.TraceFeed;
+import dev.switchboard.gateway.trace.TraceWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway: database, trace pipeline and HTTP server, wired here and nowhere else. The desktop app
+ * embeds it; the headless main runs it on a server. {@link #close()} stops it without losing queued traces.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final int TRACE_QUEUE_CAPACITY = 100_000;
+    private static final int TRACE_BATCH = 500;
+    private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
+
+    private final GatewayConfig config;
+    private final String adminToken;
+    private final Database database;
+    private final TraceStore traceStore;
+    private final TraceFeed traceFeed;
+    private final PriceTable prices;
+    private final TraceWriter traceWriter;
+    private final UpstreamClient upstream;
+    private final GatewayServer server;
+
+    private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
+                    TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, UpstreamClient upstream,
+                    GatewayServer server) {
+        this.config = config;
+        this.adminToken = adminToken;
+        this.database = database;
+        this.prices = prices;
+        this.traceWriter = traceWriter;
+        this.traceStore = traceStore;
+        this.traceFeed = traceFeed;
+        this.upstream = upstream;
+        this.server = server;
+    }
+
+    public static Gateway start(GatewayConfig config) {
+        createDirectories(config);
+        String token = config.adminToken() != null ? config.adminToken() : AdminTokens.loadOrCreate(config.dataDir());
+        Database database = Database.openH2(config.dataDir());
+        TraceStore traceStore = new TraceStore(database.dataSource());
+        TraceFeed feed = new TraceFeed();
+        PriceTable prices = PriceTable.bundled();
+        TraceWriter writer = new TraceWriter(new TraceAssembler(prices, new TokenEstimator(), config.bodyCapture()),
+                traceStore, feed, TRACE_QUEUE_CAPACITY, TRACE_BATCH, TRACE_FLUSH);
+        UpstreamClient upstream = new UpstreamClient();
+        RouteResolver routes = new RouteResolver(new ProviderCatalog());
+        AdminRoutes admin = new AdminRoutes(new AdminAuth(token), traceStore, feed);
+        GatewayServer server;
+        try {
+            server = GatewayServer.start(config.host(), config.port(), config.maxRequestBytes(), routes, upstream,
+                    writer, prices, admin, extra -> { });
+        } catch (RuntimeException e) {
+            writer.close();
+            upstream.close();
+            database.close();
+            throw new GatewayException(500, "server_error", "cannot_listen", null,
+                    "Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
+        }
+        Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, upstream, server);
+        LOG.info("Gateway listening on {} (data in {})", gateway.baseUrl(), config.dataDir());
+        return gateway;
+    }
+
+    private static void createDirectories(GatewayConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** {@code http://host:port}, with the port actually bound. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public TraceStore traceStore() {
+        return traceStore;
+    }
+
+    public TraceFeed traceFeed() {
+        return traceFeed;
+    }
+
+    public PriceTable prices() {
+        return prices;
+    }
+
+    public TraceWriter traceWriter() {
+        return traceWriter;
+    }
+
+    /** Stops taking requests, lets those in flight finish, writes every queued trace, then closes the database. */
+    @Override
+    public void close() {
+        server.close();
+        traceWriter.close();
+        upstream.close();
+        database.close();
+        LOG.info("Gateway stopped; {} traces written, {} dropped", traceWriter.written(), traceWriter.dropped());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.switchboard.gateway.server;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The client's side of a server-sent event response: every event is written and flushed at once. A failed write
+ * means the client has gone, reported as {@link ClientGoneException}.
+ */
+public final class SseWriter {
+    private final OutputStream out;
+
+    private SseWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Commits the response as {@code 200 text/event-stream}. */
+    public static SseWriter open(Context ctx) {
+        ctx.status(200);
+        ctx.res().setContentType("text/event-stream; charset=utf-8");
+        ctx.res().setHeader("cache-control", "no-cache");
+        ctx.res().setHeader("x-accel-buffering", "no");
+        try {
+            return new SseWriter(ctx.res().getOutputStream());
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    public void data(String payload) {
+        write(("data: " + payload + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void comment(String text) {
+        write((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void write(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    /** The client closed its connection. */
+    public static final class ClientGoneException extends RuntimeException {
+        ClientGoneException(IOException cause) {
+            super(cause);
+        }
+    }
+}
