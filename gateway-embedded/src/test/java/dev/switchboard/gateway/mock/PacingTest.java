@@ -29,9 +29,9 @@ class PacingTest {
             }
         }
 
-        // Lower bounds only: a loaded machine can be late, never early.
+        // Lower bounds from the start only: a loaded machine can read late, never early.
         assertThat(dataArrivalsMs.getFirst()).isGreaterThanOrEqualTo(200);
         int tokens = dataArrivalsMs.size() - 3; // role chunk, finish chunk, [DONE]
-        assertThat(dataArrivalsMs.getLast() - dataArrivalsMs.getFirst()).isGreaterThanOrEqualTo(20L * (tokens - 1));
+        assertThat(dataArrivalsMs.getLast()).isGreaterThanOrEqualTo(200 + 20L * (tokens - 1));
     }
 }
