@@ -9,8 +9,9 @@
 #   DURATION=10        seconds per measured wrk run (four runs)
 #   WARMUP=10          seconds of wrk warm-up per target
 #   TTFT_REQUESTS=200  streamed requests per target for time to first token
-#   MOCK_PORT=9099 GATEWAY_PORT=8787   (0 picks free ports)
+#   MOCK_PORT=0 GATEWAY_PORT=0   ports; 0 (the default) picks free ones, so a running gateway on 8787 is no obstacle
 #   GATEWAY_JAVA_OPTS  JVM options for the gateway (default none: measured as users start it)
+#   KEEP_WORK=1        keep the temp dir (logs, wrk reports, the gateway's database) for a closer look
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,8 +20,8 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-10}
 TTFT_REQUESTS=${TTFT_REQUESTS:-200}
 TTFT_WARMUP=50
-MOCK_PORT=${MOCK_PORT:-9099}
-GATEWAY_PORT=${GATEWAY_PORT:-8787}
+MOCK_PORT=${MOCK_PORT:-0}
+GATEWAY_PORT=${GATEWAY_PORT:-0}
 HOST=127.0.0.1
 ADMIN_TOKEN="bench-$RANDOM$RANDOM"
 
@@ -42,7 +43,7 @@ stop_process() {
 cleanup() {
   stop_process "$GATEWAY_PID"
   stop_process "$MOCK_PID"
-  rm -rf "$WORK"
+  if [[ "${KEEP_WORK:-0}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -134,7 +135,8 @@ function request()
 end
 
 function done(summary, latency, requests)
-  local total = 0
+  -- wrk calls request() once on its first thread before the run, to check the script: not a request sent.
+  local total = -1
   for _, thread in ipairs(threads) do total = total + thread:get("sent") end
   local e = summary.errors
   io.write(string.format("BENCH sent=%d completed=%d errors=%d rps=%.1f p50_us=%d p99_us=%d\n",
@@ -144,6 +146,7 @@ end
 LUA
 
 GATEWAY_SENT=0
+GATEWAY_ANSWERED=0
 RESULT=""
 
 # run_wrk NAME URL CONNECTIONS THREADS SECONDS: saves wrk's report, leaves its BENCH line in RESULT
@@ -155,6 +158,7 @@ run_wrk() {
   line=$(grep '^BENCH ' "$WORK/wrk-$name.txt") || { cat "$WORK/wrk-$name.txt" >&2; die "no wrk summary"; }
   if [[ "$url" == "$GATEWAY_URL" ]]; then
     GATEWAY_SENT=$((GATEWAY_SENT + $(field "$line" sent)))
+    GATEWAY_ANSWERED=$((GATEWAY_ANSWERED + $(field "$line" completed)))
   fi
   log "$name: $line"
   RESULT=$line
@@ -168,6 +172,7 @@ status=$(curl -s -o "$WORK/probe.json" -w '%{http_code}' "$GATEWAY_URL/v1/chat/c
   -H 'x-portkey-provider: openai' -H "x-portkey-custom-host: $UPSTREAM" \
   -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello in one short sentence."}]}')
 GATEWAY_SENT=$((GATEWAY_SENT + 1))
+GATEWAY_ANSWERED=$((GATEWAY_ANSWERED + 1))
 [[ "$status" == 200 ]] || { cat "$WORK/probe.json" >&2; die "gateway answered $status to a chat completion"; }
 
 log "warming up (${WARMUP}s each)"
@@ -187,6 +192,7 @@ TTFT=$("$JAVA" "$ROOT/bench/TtftProbe.java" "$MOCK_URL/v1/chat/completions" \
   || die "TTFT probe failed"
 log "$TTFT"
 GATEWAY_SENT=$((GATEWAY_SENT + $(field "$TTFT" gateway_sent)))
+GATEWAY_ANSWERED=$((GATEWAY_ANSWERED + $(field "$TTFT" gateway_sent)))
 
 # ---------------------------------------------------------------- traces and memory
 # The trace writer flushes in the background: poll the count until it stops moving.
@@ -226,7 +232,8 @@ peak_rss_mb=$(awk -v kb="$PEAK_RSS_KB" 'BEGIN { printf "%.0f", kb / 1024 }')
 if [[ -n "$STORED" ]]; then
   lost=$(( GATEWAY_SENT > STORED ? GATEWAY_SENT - STORED : 0 ))
   lost_verdict=$( (( lost == 0 )) && echo PASS || echo FAIL)
-  traces="$STORED stored of $GATEWAY_SENT sent"
+  # wrk stops with requests in flight: written (so counted as sent) but never answered.
+  traces="$STORED stored of $GATEWAY_SENT sent ($GATEWAY_ANSWERED answered, $((GATEWAY_SENT - GATEWAY_ANSWERED)) in flight when wrk stopped)"
 else
   lost="n/a"; lost_verdict="n/a"; traces="GET /admin/traces/count unavailable"
 fi
@@ -249,7 +256,9 @@ row "stream: time to first token p50 ms" "$(ms "$(field "$TTFT" direct_p50_us)")
   "$(ms "$(field "$TTFT" gateway_p50_us)")" "$(ms "$added_ttft_us")"
 row "stream: time to first token p90 ms" "$(ms "$(field "$TTFT" direct_p90_us)")" \
   "$(ms "$(field "$TTFT" gateway_p90_us)")" ""
-echo "errors (non-2xx or socket): direct $direct_errors, via gateway $gateway_errors; traces: $traces"
+echo "errors (non-2xx or socket): direct $direct_errors, via gateway $gateway_errors"
+echo "traces: $traces"
+echo "gateway log: $(grep -c -E ' (WARN|ERROR) ' "$WORK/gateway.log" || true) WARN/ERROR lines$(grep -m1 -E ' (WARN|ERROR) ' "$WORK/gateway.log" | sed 's/^/, first: /' || true)"
 echo
 printf '%-34s %14s %14s %8s\n' "target" "goal" "measured" "verdict"
 printf '%-34s %14s %14s %8s\n' "added p50 latency, 1 connection" "<= 0.5 ms" "$(ms "$added_p50_us") ms" \
