@@ -2,12 +2,14 @@ package dev.switchboard.gateway.mock;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Deterministic, readable reply text: a ring of sentences entered at a point chosen by a seed (the hash of the last
  * message). A full reply is whole sentences, as close to the wanted length as sentence ends allow; a reply cut by
- * the caller's max_tokens stops mid-sentence, as a real one does. Full replies are built once per entry point, so
+ * the caller's max_tokens stops mid-sentence, as a real one does. Every reply is built once and then reused, so
  * the benchmark's hot path only picks one.
  */
 final class CannedText {
@@ -28,6 +30,11 @@ final class CannedText {
             .toList();
 
     private final Reply.Text[] fullReplies;
+    /**
+     * Cut replies by entry and length, built on first use (building all up front would be costly for a long
+     * --tokens); bounded, as cuts are only asked for below the full reply's length.
+     */
+    private final Map<Long, Reply.Text> cutReplies = new ConcurrentHashMap<>();
 
     CannedText(int tokens) {
         this.fullReplies = new Reply.Text[SENTENCES.size()];
@@ -43,7 +50,8 @@ final class CannedText {
 
     /** A reply cut off after {@code tokens} tokens, as when the caller's max_tokens is reached. */
     Reply.Text truncated(int seed, int tokens) {
-        return text(words(Math.floorMod(seed, SENTENCES.size()), tokens));
+        int entry = Math.floorMod(seed, SENTENCES.size());
+        return cutReplies.computeIfAbsent((long) entry << 32 | tokens, key -> text(words(entry, tokens)));
     }
 
     /**
