@@ -33,10 +33,10 @@ enum ErrorFormat {
     }
 
     private static String openAiType(int status) {
-        return switch (status) {
-            case 429 -> "requests";
-            default -> status >= 500 ? "server_error" : "invalid_request_error";
-        };
+        if (status == 429) {
+            return "requests";
+        }
+        return status >= 500 ? "server_error" : "invalid_request_error";
     }
 
     private static String openAiCode(int status) {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MockProvider implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MockProvider.class);
+    private static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
 
     private final Javalin server;
     private final String host;
@@ -34,6 +35,8 @@ public final class MockProvider implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // Replies are small and loopback is fast: gzip would only spend the benchmark's CPU.
             config.http.compressionStrategy = CompressionStrategy.NONE;
+            // Javalin's 1 MB default would reject long prompts that providers accept.
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.routes.post("/v1/chat/completions", new MockHandler(new OpenAiChat(), replies, pacing));
             config.routes.post("/v1/completions", new MockHandler(new OpenAiCompletions(), replies, pacing));
             config.routes.post("/v1/embeddings", new MockHandler(new OpenAiEmbeddings(), replies, pacing));
