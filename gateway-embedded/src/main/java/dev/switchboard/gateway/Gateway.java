@@ -7,12 +7,16 @@ import dev.switchboard.gateway.cost.TokenEstimator;
 import dev.switchboard.gateway.provider.ProviderCatalog;
 import dev.switchboard.gateway.provider.UpstreamClient;
 import dev.switchboard.gateway.routing.RouteResolver;
+import dev.switchboard.gateway.prompts.PromptAdminRoutes;
+import dev.switchboard.gateway.prompts.PromptApiRoutes;
 import dev.switchboard.gateway.server.GatewayServer;
+import dev.switchboard.gateway.server.ProxyHandler;
 import dev.switchboard.gateway.store.Database;
 import dev.switchboard.gateway.store.TraceStore;
 import dev.switchboard.gateway.trace.TraceAssembler;
 import dev.switchboard.gateway.trace.TraceFeed;
 import dev.switchboard.gateway.trace.TraceWriter;
+import dev.switchboard.prompts.PromptLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,14 +39,15 @@ public final class Gateway implements AutoCloseable {
     private final Database database;
     private final TraceStore traceStore;
     private final TraceFeed traceFeed;
+    private final PromptLibrary prompts;
     private final PriceTable prices;
     private final TraceWriter traceWriter;
     private final UpstreamClient upstream;
     private final GatewayServer server;
 
     private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
-                    TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, UpstreamClient upstream,
-                    GatewayServer server) {
+                    TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, PromptLibrary prompts,
+                    UpstreamClient upstream, GatewayServer server) {
         this.config = config;
         this.adminToken = adminToken;
         this.database = database;
@@ -50,6 +55,7 @@ public final class Gateway implements AutoCloseable {
         this.traceWriter = traceWriter;
         this.traceStore = traceStore;
         this.traceFeed = traceFeed;
+        this.prompts = prompts;
         this.upstream = upstream;
         this.server = server;
     }
@@ -66,10 +72,15 @@ public final class Gateway implements AutoCloseable {
         UpstreamClient upstream = new UpstreamClient();
         RouteResolver routes = new RouteResolver(new ProviderCatalog());
         AdminRoutes admin = new AdminRoutes(new AdminAuth(token), traceStore, feed);
+        ProxyHandler proxy = new ProxyHandler(routes, upstream, writer);
+        PromptLibrary promptLibrary = new PromptLibrary(database.dataSource());
         GatewayServer server;
         try {
             server = GatewayServer.start(config.host(), config.port(), config.maxRequestBytes(), routes, upstream,
-                    writer, prices, admin, extra -> { });
+                    proxy, prices, admin, extra -> {
+                        new PromptAdminRoutes(promptLibrary).register(extra);
+                        new PromptApiRoutes(promptLibrary, proxy).register(extra);
+                    });
         } catch (RuntimeException e) {
             writer.close();
             upstream.close();
@@ -77,7 +88,8 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayException(500, "server_error", "cannot_listen", null,
                     "Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
         }
-        Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, upstream, server);
+        Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, promptLibrary,
+                upstream, server);
         LOG.info("Gateway listening on {} (data in {})", gateway.baseUrl(), config.dataDir());
         return gateway;
     }
@@ -121,6 +133,11 @@ public final class Gateway implements AutoCloseable {
 
     public TraceFeed traceFeed() {
         return traceFeed;
+    }
+
+    /** The prompt library in this gateway's database. */
+    public PromptLibrary prompts() {
+        return prompts;
     }
 
     public PriceTable prices() {
