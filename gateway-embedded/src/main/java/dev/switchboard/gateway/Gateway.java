@@ -6,7 +6,9 @@ import dev.switchboard.gateway.cost.PriceTable;
 import dev.switchboard.gateway.cost.TokenEstimator;
 import dev.switchboard.gateway.provider.ProviderCatalog;
 import dev.switchboard.gateway.provider.UpstreamClient;
+import dev.switchboard.gateway.routing.CircuitBreakers;
 import dev.switchboard.gateway.routing.RouteResolver;
+import dev.switchboard.gateway.routing.Router;
 import dev.switchboard.gateway.prompts.PromptAdminRoutes;
 import dev.switchboard.gateway.prompts.PromptApiRoutes;
 import dev.switchboard.gateway.server.GatewayServer;
@@ -20,7 +22,9 @@ import dev.switchboard.prompts.PromptLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,8 @@ public final class Gateway implements AutoCloseable {
     private static final int TRACE_QUEUE_CAPACITY = 100_000;
     private static final int TRACE_BATCH = 500;
     private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
+    private static final int CIRCUIT_THRESHOLD = 5;
+    private static final Duration CIRCUIT_COOL_DOWN = Duration.ofSeconds(30);
 
     private final GatewayConfig config;
     private final String adminToken;
@@ -70,9 +76,12 @@ public final class Gateway implements AutoCloseable {
         TraceWriter writer = new TraceWriter(new TraceAssembler(prices, new TokenEstimator(), config.bodyCapture()),
                 traceStore, feed, TRACE_QUEUE_CAPACITY, TRACE_BATCH, TRACE_FLUSH);
         UpstreamClient upstream = new UpstreamClient();
-        RouteResolver routes = new RouteResolver(new ProviderCatalog());
+        RouteResolver routes = new RouteResolver(new ProviderCatalog(), reference -> Optional.empty(),
+                id -> Optional.empty());
+        Router router = new Router(new CircuitBreakers(CIRCUIT_THRESHOLD, CIRCUIT_COOL_DOWN, Clock.systemUTC()),
+                duration -> Thread.sleep(duration));
         AdminRoutes admin = new AdminRoutes(new AdminAuth(token), traceStore, feed);
-        ProxyHandler proxy = new ProxyHandler(routes, upstream, writer);
+        ProxyHandler proxy = new ProxyHandler(routes, router, upstream, writer);
         PromptLibrary promptLibrary = new PromptLibrary(database.dataSource());
         GatewayServer server;
         try {

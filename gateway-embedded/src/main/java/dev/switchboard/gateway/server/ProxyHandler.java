@@ -5,31 +5,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.provider.UpstreamClient;
-import dev.switchboard.gateway.provider.UpstreamErrors;
-import dev.switchboard.gateway.provider.UpstreamRequest;
-import dev.switchboard.gateway.routing.Route;
+import dev.switchboard.gateway.routing.AttemptResult;
 import dev.switchboard.gateway.routing.RouteResolver;
-import dev.switchboard.gateway.trace.Span;
+import dev.switchboard.gateway.routing.Router;
+import dev.switchboard.gateway.routing.RoutingConfig;
+import dev.switchboard.gateway.server.UpstreamAttempts.OpenStream;
+import dev.switchboard.gateway.server.UpstreamAttempts.WholeBody;
 import dev.switchboard.gateway.trace.TraceDraft;
 import dev.switchboard.gateway.trace.TraceWriter;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
-import okhttp3.Response;
 
 /**
- * Proxies one OpenAI-format call to its provider and records it: resolve the route, translate, call, translate
- * back, answer, then hand the trace to the writer. Every failure ends as an OpenAI error object and a trace.
+ * Proxies one OpenAI-format call and records it: resolve the routing config, let the router try targets
+ * (retries, fallbacks, load balancing), translate the answer back, respond, then hand the trace to the writer.
+ * Every failure ends as an OpenAI error object and a trace.
  */
 public final class ProxyHandler {
     private final RouteResolver routes;
-    private final UpstreamClient upstream;
+    private final Router router;
+    private final UpstreamAttempts attempts;
     private final TraceWriter traces;
-    private final StreamRelay streams;
+    private final StreamRelay streams = new StreamRelay();
 
     /** Turns the parsed body into the request to proxy, e.g. by rendering a saved prompt; may fill the trace. */
     @FunctionalInterface
@@ -41,11 +39,11 @@ public final class ProxyHandler {
     public record PreparedRequest(ObjectNode body, UnaryOperator<String> headers) {
     }
 
-    public ProxyHandler(RouteResolver routes, UpstreamClient upstream, TraceWriter traces) {
+    public ProxyHandler(RouteResolver routes, Router router, UpstreamClient upstream, TraceWriter traces) {
         this.routes = routes;
-        this.upstream = upstream;
+        this.router = router;
+        this.attempts = new UpstreamAttempts(routes, upstream);
         this.traces = traces;
-        this.streams = new StreamRelay(upstream);
     }
 
     public void handle(Context ctx, ProxyEndpoint endpoint) {
@@ -77,50 +75,52 @@ public final class ProxyHandler {
         RequestBodies.requireInput(request, endpoint.inputField());
         boolean stream = RequestBodies.flag(request, "stream");
         draft.stream(stream);
-        Route route = routes.resolve(prepared.headers(), model);
-        draft.provider(route.target().provider());
-        ctx.header("x-portkey-provider", route.target().provider());
-        UpstreamRequest call = endpoint.request(route.adapter(), request, route.target());
-        if (stream) {
-            if (endpoint == ProxyEndpoint.EMBEDDINGS) {
-                throw GatewayException.badRequest("stream", "Embeddings cannot be streamed");
+        if (stream && endpoint == ProxyEndpoint.EMBEDDINGS) {
+            throw GatewayException.badRequest("stream", "Embeddings cannot be streamed");
+        }
+        RoutingConfig config = routes.config(prepared.headers(), model);
+        Router.Outcome outcome = router.route(config.root(), conditionContext(draft, request),
+                (target, retry) -> attempts.attempt(endpoint, request, target, retry, stream, prepared.headers(),
+                        draft),
+                target -> draft.addSpan(UpstreamAttempts.skipped(draft, target)));
+        routingHeaders(ctx, config, outcome, draft);
+        switch (outcome.result()) {
+            case AttemptResult.Failure failure -> {
+                if (failure.retryAfter() != null) {
+                    ctx.header("retry-after", failure.retryAfter());
+                }
+                throw failure.error();
             }
-            streams.relay(ctx, route, call, request, draft);
-        } else {
-            respondWhole(ctx, endpoint, route, call, request, draft);
+            case AttemptResult.Success success when success.answer() instanceof OpenStream open ->
+                    streams.relay(ctx, success.route(), open, draft);
+            case AttemptResult.Success success -> respondWhole(ctx, endpoint, success, draft);
         }
     }
 
-    private void respondWhole(Context ctx, ProxyEndpoint endpoint, Route route, UpstreamRequest call,
-                              ObjectNode request, TraceDraft draft) {
-        long spanStart = draft.elapsedMs();
-        Instant spanStartedAt = Instant.now();
-        byte[] bytes;
-        int status;
-        try (Response response = upstream.open(call, route.timeout(), false)) {
-            status = response.code();
-            bytes = response.body().bytes();
-            draft.addSpan(attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart, status, null,
-                    draft.spanCount()));
-            if (!response.isSuccessful()) {
-                throw upstreamError(ctx, response, bytes);
-            }
-        } catch (IOException e) {
-            GatewayException failure = UpstreamClient.failure(e, route.timeout());
-            draft.addSpan(attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart, null,
-                    failure.getMessage(), draft.spanCount()));
-            throw failure;
-        } catch (GatewayException e) {
-            if (draft.spanCount() == 0) {
-                draft.addSpan(attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart, e.status(),
-                        e.getMessage(), 0));
-            }
-            throw e;
+    private static void routingHeaders(Context ctx, RoutingConfig config, Router.Outcome outcome, TraceDraft draft) {
+        draft.lastProvider().ifPresent(provider -> ctx.header("x-portkey-provider", provider));
+        if (config.fromConfig()) {
+            ctx.header("x-portkey-last-used-option-index", outcome.lastUsedPath());
+            ctx.header("x-portkey-retry-attempt-count", String.valueOf(outcome.retries()));
         }
-        byte[] answer = route.adapter().speaksCanonicalFormat() ? bytes
-                : Json.writeBytes(endpoint.response(route.adapter(), parseUpstream(bytes), request));
+    }
+
+    private static void respondWhole(Context ctx, ProxyEndpoint endpoint, AttemptResult.Success success,
+                                     TraceDraft draft) {
+        WholeBody whole = (WholeBody) success.answer();
+        byte[] answer = success.route().adapter().speaksCanonicalFormat() ? whole.bytes()
+                : Json.writeBytes(endpoint.response(success.route().adapter(), parseUpstream(whole.bytes()),
+                whole.request()));
         ctx.status(200).contentType("application/json").result(answer);
         draft.responseBody(answer).finish(200);
+    }
+
+    /** What conditional routing may look at: {@code metadata.*} and {@code params.*}. */
+    private static JsonNode conditionContext(TraceDraft draft, ObjectNode request) {
+        ObjectNode context = Json.object();
+        context.set("metadata", Json.MAPPER.valueToTree(draft.metadata()));
+        context.set("params", request);
+        return context;
     }
 
     private static JsonNode parseUpstream(byte[] bytes) {
@@ -130,23 +130,5 @@ public final class ProxyHandler {
             throw new GatewayException(502, "api_error", "invalid_upstream_response", null,
                     "The provider answered with a body that is not JSON");
         }
-    }
-
-    /** The provider's error, passed on with its status and its message in OpenAI's shape. */
-    static GatewayException upstreamError(Context ctx, Response response, byte[] bytes) {
-        String body = new String(bytes, StandardCharsets.UTF_8);
-        String retryAfter = response.header("retry-after");
-        if (retryAfter != null) {
-            ctx.header("retry-after", retryAfter);
-        }
-        int status = response.code() >= 400 ? response.code() : 502;
-        return new GatewayException(status, UpstreamErrors.type(status, body).toLowerCase(Locale.ROOT), null, null,
-                UpstreamErrors.message(status, body));
-    }
-
-    static Span attempt(Route route, UpstreamRequest call, Instant startedAt, long durationMs, Integer status,
-                        String error, int index) {
-        return new Span(index, "attempt", route.target().provider(), null, call.url(), startedAt, durationMs, status,
-                error);
     }
 }

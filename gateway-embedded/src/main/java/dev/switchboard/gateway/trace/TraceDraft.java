@@ -1,9 +1,11 @@
 package dev.switchboard.gateway.trace;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the request path knows about one call, kept raw so that the request path does no extra work: usage,
@@ -54,6 +56,22 @@ public final class TraceDraft {
 
     public TraceDraft provider(String value) {
         this.provider = value;
+        return this;
+    }
+
+    /** The provider of the latest attempt, once there was one. */
+    public Optional<String> lastProvider() {
+        return Optional.ofNullable(provider);
+    }
+
+    /** Stretches the latest span to now, e.g. to the end of a relayed stream, with why it failed if it did. */
+    public TraceDraft completeLastSpan(String error) {
+        if (!spans.isEmpty()) {
+            Span last = spans.removeLast();
+            spans.add(new Span(last.index(), last.kind(), last.target(), last.retry(), last.provider(), last.model(),
+                    last.url(), last.startedAt(), Duration.between(last.startedAt(), Instant.now()).toMillis(),
+                    last.status(), error));
+        }
         return this;
     }
 
