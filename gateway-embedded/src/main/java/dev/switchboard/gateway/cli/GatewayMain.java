@@ -45,6 +45,10 @@ public final class GatewayMain implements Callable<Integer> {
             + "stored in the data directory, created on first start)")
     String adminToken;
 
+    @Option(names = "--master-key-file", description = "Key that encrypts stored provider keys (default: "
+            + "master.key in the data directory; gateways sharing a database must share it)")
+    Path masterKeyFile;
+
     @Option(names = "--no-body-capture", description = "Store traces without request and response bodies")
     boolean noBodyCapture;
 
@@ -128,7 +132,8 @@ public final class GatewayMain implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : DataDirectories.defaultDir();
         String token = adminToken != null ? adminToken : blankToNull(env.get("SWITCHBOARD_ADMIN_TOKEN"));
         GatewayConfig config = new GatewayConfig(host, port, dir, token,
-                new BodyCapture(!noBodyCapture, maxBodyKb * 1024), GatewayConfig.DEFAULT_MAX_REQUEST_BYTES);
+                new BodyCapture(!noBodyCapture, maxBodyKb * 1024), GatewayConfig.DEFAULT_MAX_REQUEST_BYTES,
+                masterKeyFile);
         String url = db != null ? db : blankToNull(env.get("SWITCHBOARD_DB_URL"));
         if (url != null) {
             config = config.withDatabase(DatabaseSettings.postgres(url, blankToNull(env.get("SWITCHBOARD_DB_USER")),

@@ -2,28 +2,24 @@ package dev.switchboard.gateway.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.provider.SseEvent;
 import dev.switchboard.gateway.provider.SseReader;
 import dev.switchboard.gateway.provider.StreamTranslator;
-import dev.switchboard.gateway.provider.UpstreamClient;
-import dev.switchboard.gateway.provider.UpstreamRequest;
 import dev.switchboard.gateway.provider.UpstreamStreamException;
 import dev.switchboard.gateway.routing.Route;
+import dev.switchboard.gateway.server.UpstreamAttempts.OpenStream;
 import dev.switchboard.gateway.trace.TraceDraft;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.Response;
 
 /**
  * Relays a provider's stream to the client as OpenAI SSE, each chunk written and flushed the moment it is
- * translated. Errors before the first byte are ordinary HTTP errors; after it, the client gets an error event
+ * translated. Once the first byte is out, a failure can no longer be retried: the client gets an error event
  * and the trace records why the stream ended early.
  */
 final class StreamRelay {
@@ -31,44 +27,21 @@ final class StreamRelay {
     static final int CLIENT_CLOSED = 499;
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final UpstreamClient upstream;
-
-    StreamRelay(UpstreamClient upstream) {
-        this.upstream = upstream;
-    }
-
-    void relay(Context ctx, Route route, UpstreamRequest call, ObjectNode request, TraceDraft draft) {
-        long spanStart = draft.elapsedMs();
-        Instant spanStartedAt = Instant.now();
-        Response response;
-        try {
-            response = upstream.open(call, route.timeout(), true);
-        } catch (GatewayException e) {
-            draft.addSpan(ProxyHandler.attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart, null,
-                    e.getMessage(), 0));
-            throw e;
-        }
-        try (response) {
-            if (!response.isSuccessful()) {
-                byte[] bytes = readQuietly(response);
-                draft.addSpan(ProxyHandler.attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart,
-                        response.code(), null, 0));
-                throw ProxyHandler.upstreamError(ctx, response, bytes);
-            }
-            String failure = pump(ctx, route, response, request, draft);
-            draft.addSpan(ProxyHandler.attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart,
-                    response.code(), failure, 0));
+    void relay(Context ctx, Route route, OpenStream open, TraceDraft draft) {
+        try (var response = open.response()) {
+            draft.completeLastSpan(pump(ctx, route, open, draft));
         }
     }
 
     /** Copies the stream; returns why it ended early, or null when it completed. */
-    private String pump(Context ctx, Route route, Response response, ObjectNode request, TraceDraft draft) {
+    private String pump(Context ctx, Route route, OpenStream open, TraceDraft draft) {
+        ObjectNode request = open.request();
         StreamTranslator translator = route.adapter().streamTranslator(request);
         boolean clientWantsUsage = request.path("stream_options").path("include_usage").asBoolean(false);
         List<String> chunks = new ArrayList<>();
         draft.streamChunks(chunks);
         SseWriter client = SseWriter.open(ctx);
-        SseReader reader = new SseReader(response.body().source());
+        SseReader reader = new SseReader(open.response().body().source());
         try {
             SseEvent event;
             while ((event = reader.next()) != null) {
@@ -91,7 +64,9 @@ final class StreamRelay {
             draft.error("The client closed the connection mid-stream").finish(CLIENT_CLOSED);
             return null;
         } catch (IOException e) {
-            String message = UpstreamClient.failure(e, route.timeout()).getMessage() + " (stream broken mid-way)";
+            String message = e instanceof java.net.SocketTimeoutException
+                    ? "The provider's stream went silent for longer than " + route.timeout().toMillis() + " ms"
+                    : "The provider's stream broke off mid-way";
             return endWithError(client, draft, message);
         }
     }
@@ -122,19 +97,10 @@ final class StreamRelay {
     private static String endWithError(SseWriter client, TraceDraft draft, String message) {
         draft.error(message).finish(200);
         try {
-            ObjectNode error = ErrorBodies.of("api_error", "stream_error", null, message);
-            client.data(Json.write(error));
+            client.data(Json.write(ErrorBodies.of("api_error", "stream_error", null, message)));
         } catch (SseWriter.ClientGoneException gone) {
             // nobody left to tell; the trace still records the failure
         }
         return message;
-    }
-
-    private static byte[] readQuietly(Response response) {
-        try {
-            return response.body().bytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }

@@ -18,11 +18,12 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's Prometheus metrics: requests, latency, tokens, cost, cache hits and upstream errors, counted from
+ * The gateway's Prometheus metrics: requests, latency, tokens, cost, cache lookups and upstream errors, counted from
  * each trace this gateway records (as soon as it is assembled, so they keep counting while the database is down),
  * plus the trace writer's queue depth, writes and drops.
  */
@@ -93,9 +94,18 @@ public final class GatewayMetrics implements AutoCloseable {
             Counter.builder("switchboard.cost").baseUnit("usd").description("Cost of the requests by the price table")
                     .tags(route).register(registry).increment(trace.costUsd().doubleValue());
         }
+        if (trace.cacheStatus() != null) {
+            Counter.builder("switchboard.cache.requests").description("Cache lookups by result (hit, miss, refresh)")
+                    .tags(route).tag("result", trace.cacheStatus().toLowerCase(Locale.ROOT))
+                    .register(registry).increment();
+        }
+        if (trace.costSavedUsd() != null) {
+            Counter.builder("switchboard.cost.saved").baseUnit("usd").description("Cost avoided by cache hits")
+                    .tags(route).register(registry).increment(trace.costSavedUsd().doubleValue());
+        }
         if (trace.spans() != null) {
             for (Span span : trace.spans()) {
-                spanMetrics(trace, span);
+                upstreamErrors(trace, span);
             }
         }
     }
@@ -105,30 +115,15 @@ public final class GatewayMetrics implements AutoCloseable {
                 .tags(route).tag("type", type).register(registry).increment(count);
     }
 
-    /**
-     * Upstream errors per attempt, and cache hits: a cached answer is recorded as a span of kind {@code cache}
-     * that succeeded.
-     */
-    private void spanMetrics(Trace trace, Span span) {
+    /** Failed calls to providers, one per attempt (a request retried three times counts three). */
+    private void upstreamErrors(Trace trace, Span span) {
         boolean failed = span.error() != null || (span.status() != null && span.status() >= 400);
-        String model = span.model() != null ? span.model() : orUnknown(trace.model());
-        switch (String.valueOf(span.kind())) {
-            case "attempt" -> {
-                if (failed) {
-                    Counter.builder("switchboard.upstream.errors").description("Failed calls to a provider")
-                            .tags("provider", orUnknown(span.provider()), "model", model, "status",
-                                    span.status() == null ? "none" : String.valueOf(span.status()))
-                            .register(registry).increment();
-                }
-            }
-            case "cache" -> {
-                if (!failed) {
-                    Counter.builder("switchboard.cache.hits").description("Requests answered from the cache")
-                            .tags("provider", orUnknown(span.provider()), "model", model)
-                            .register(registry).increment();
-                }
-            }
-            default -> LOG.trace("No metric for span kind {}", span.kind());
+        if ("attempt".equals(span.kind()) && failed) {
+            String model = span.model() != null ? span.model() : orUnknown(trace.model());
+            Counter.builder("switchboard.upstream.errors").description("Failed calls to a provider")
+                    .tags("provider", orUnknown(span.provider()), "model", model, "status",
+                            span.status() == null ? "none" : String.valueOf(span.status()))
+                    .register(registry).increment();
         }
     }
 

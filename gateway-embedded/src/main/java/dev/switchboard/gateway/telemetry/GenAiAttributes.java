@@ -45,6 +45,8 @@ final class GenAiAttributes {
     static final AttributeKey<Boolean> STREAM = AttributeKey.booleanKey("switchboard.stream");
     static final AttributeKey<String> PROMPT_NAME = AttributeKey.stringKey("switchboard.prompt.name");
     static final AttributeKey<Long> PROMPT_VERSION = AttributeKey.longKey("switchboard.prompt.version");
+    static final AttributeKey<String> CACHE_STATUS = AttributeKey.stringKey("switchboard.cache.status");
+    static final AttributeKey<String> API_KEY_NAME = AttributeKey.stringKey("switchboard.api_key.name");
     static final String METADATA_PREFIX = "switchboard.metadata.";
 
     private GenAiAttributes() {
@@ -128,6 +130,8 @@ final class GenAiAttributes {
         if (trace.promptVersion() != null) {
             a.put(PROMPT_VERSION, trace.promptVersion().longValue());
         }
+        putIfPresent(a, CACHE_STATUS, trace.cacheStatus());
+        putIfPresent(a, API_KEY_NAME, trace.apiKeyName());
         trace.metadata().forEach((key, value) -> a.put(METADATA_PREFIX + key, value));
         if (captureContent) {
             putIfPresent(a, INPUT_MESSAGES, inputMessages(request));

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,8 @@ public final class TraceWriter implements AutoCloseable {
     private static final Duration OUTAGE_LOG_EVERY = Duration.ofSeconds(30);
 
     private final BlockingQueue<TraceDraft> queue;
-    /** Assembled traces not yet stored; touched by the writer thread only. */
-    private final ArrayDeque<Trace> pending = new ArrayDeque<>();
+    /** Assembled traces not yet stored, with what to run once they are; touched by the writer thread only. */
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final int pendingCapacity;
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final TraceAssembler assembler;
@@ -118,7 +119,7 @@ public final class TraceWriter implements AutoCloseable {
             }
             feed.publishRecorded(trace);
             if (pending.size() < pendingCapacity) {
-                pending.addLast(trace);
+                pending.addLast(new Pending(trace, draft.afterStore));
                 pendingCount.incrementAndGet();
             } else {
                 drop(1, "the database is unreachable and the trace buffer is full");
@@ -127,15 +128,15 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     private void storePending() {
-        List<Trace> batch = new ArrayList<>(Math.min(batchSize, pending.size()));
-        for (Trace trace : pending) {
+        List<Pending> batch = new ArrayList<>(Math.min(batchSize, pending.size()));
+        for (Pending next : pending) {
             if (batch.size() == batchSize) {
                 break;
             }
-            batch.add(trace);
+            batch.add(next);
         }
         try {
-            store.insert(batch);
+            store.insert(batch.stream().map(Pending::trace).toList());
             stored(batch);
         } catch (SQLException e) {
             if (isBadData(e)) {
@@ -147,11 +148,12 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     /** A batch with a row the database refuses: store the others and drop that one, so it cannot block the rest. */
-    private void storeOneByOne(List<Trace> batch) {
-        for (Trace trace : batch) {
+    private void storeOneByOne(List<Pending> batch) {
+        for (Pending next : batch) {
+            Trace trace = next.trace();
             try {
                 store.insert(List.of(trace));
-                stored(List.of(trace));
+                stored(List.of(next));
             } catch (SQLException e) {
                 if (!isBadData(e)) {
                     failed(e, 1);
@@ -164,7 +166,7 @@ public final class TraceWriter implements AutoCloseable {
         }
     }
 
-    private void stored(List<Trace> traces) {
+    private void stored(List<Pending> traces) {
         if (outageStartNanos != 0) {
             LOG.info("The database is reachable again after {} s; storing the {} traces buffered meanwhile",
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos), queued());
@@ -172,7 +174,21 @@ public final class TraceWriter implements AutoCloseable {
         }
         removeFirst(traces.size());
         written.addAndGet(traces.size());
-        traces.forEach(feed::publish);
+        for (Pending stored : traces) {
+            feed.publish(stored.trace());
+            runAfterStore(stored);
+        }
+    }
+
+    /** Follow-ups of a stored trace, e.g. settling a budget with its final cost. */
+    private static void runAfterStore(Pending stored) {
+        for (Consumer<Trace> callback : stored.afterStore()) {
+            try {
+                callback.accept(stored.trace());
+            } catch (RuntimeException e) {
+                LOG.error("A follow-up of trace {} failed", stored.trace().id(), e);
+            }
+        }
     }
 
     private void failed(SQLException e, int batch) {
@@ -235,6 +251,10 @@ public final class TraceWriter implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** A trace waiting for the database, with its {@link TraceDraft#afterStore} callbacks. */
+    private record Pending(Trace trace, List<Consumer<Trace>> afterStore) {
     }
 
     /** Stops accepting traces, writes every queued one, and waits for the writer to finish. */

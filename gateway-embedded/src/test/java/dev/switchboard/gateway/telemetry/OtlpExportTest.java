@@ -189,9 +189,9 @@ class OtlpExportTest {
     private static Trace trace(int n) {
         Instant start = Instant.now();
         return new Trace("t" + n, null, start, 12, null, 200, "openai", "gpt-4o-mini", "chat.completions", false, 3,
-                4, null, null, false, null, "stop", Map.of(), null, null, null, null, null, Map.of(),
-                List.of(new Span(0, "attempt", "openai", null, "https://api.openai.com/v1/chat/completions", start,
-                        10, 200, null)));
+                4, null, null, false, null, "stop", Map.of(), null, null, null, null, null, null, null, null, Map.of(),
+                List.of(new Span(0, "attempt", "config", 0, "openai", null,
+                        "https://api.openai.com/v1/chat/completions", start, 10, 200, null)), null);
     }
 
     private static int freePort() throws IOException {
