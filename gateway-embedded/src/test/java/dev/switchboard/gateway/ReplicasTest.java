@@ -44,10 +44,12 @@ class ReplicasTest {
         upstream.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                int output = request.getBody().utf8().contains("expensive") ? 1000 : 5;
                 return new MockResponse.Builder().addHeader("content-type", "application/json").body("""
                         {"id":"x","object":"chat.completion","created":1,"model":"gpt-4o-mini",
                          "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
-                         "usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}}""").build();
+                         "usage":{"prompt_tokens":10,"completion_tokens":%d,"total_tokens":15}}""".formatted(output))
+                        .build();
             }
         });
         DatabaseSettings shared = TestDatabases.freshPostgres();
@@ -85,6 +87,54 @@ class ReplicasTest {
             assertThat(gateway.call(gateway.admin("/admin/usage?groupBy=none")).json().path("groups").path(0)
                     .path("requests").asLong()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void aBudgetIsSharedAndEnforcedAcrossReplicas() {
+        // gpt-4o-mini: 10 input and 1000 output tokens cost $0.0006015; the hold is the same (max_tokens 1000).
+        Reply created = first.call(first.admin("/admin/api-keys").post(RequestBody.create("""
+                {"name":"team-a","budget_day_usd":0.002}""", MediaType.get("application/json"))));
+        assertThat(created.status()).isEqualTo(201);
+        String key = created.json().path("key").asText();
+        String id = created.json().path("id").asText();
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TestGateway gateway = i % 2 == 0 ? first : second;
+            statuses.add(gateway.call(gateway.post("/v1/chat/completions", """
+                            {"model":"gpt-4o-mini","max_tokens":1000,"messages":[{"role":"user","content":"expensive"}]}""")
+                    .header("x-portkey-provider", "openai")
+                    .header("x-portkey-custom-host", upstream.url("/v1").toString())
+                    .header("x-switchboard-api-key", key)).status());
+            // Each replica settles the real cost once its trace is stored; wait for it before the next call.
+            int settled = Math.min(i + 1, 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                JsonNode day = second.call(second.admin("/admin/api-keys/" + id)).json().path("usage").path("day");
+                return day.path("reserved_usd").decimalValue().signum() == 0
+                        && day.path("tokens").asLong() == settled * 1010L;
+            });
+        }
+
+        assertThat(statuses).as("three fit in $0.002, the fourth would pass it").containsExactly(200, 200, 200, 429);
+        JsonNode day = first.call(first.admin("/admin/api-keys/" + id)).json().path("usage").path("day");
+        assertThat(day.path("cost_usd").decimalValue()).isEqualByComparingTo("0.0018045");
+    }
+
+    @Test
+    void anAnswerCachedByOneReplicaIsServedByTheOther() {
+        String config = "{\"provider\":\"openai\",\"custom_host\":\"" + upstream.url("/v1")
+                + "\",\"cache\":{\"mode\":\"simple\"}}";
+        String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"cache me\"}]}";
+
+        Reply miss = first.call(first.post("/v1/chat/completions", body).header("x-portkey-config", config));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Reply hit = second.call(second.post("/v1/chat/completions", body).header("x-portkey-config", config));
+            return "HIT".equals(hit.headers().get("x-portkey-cache-status"));
+        });
+
+        assertThat(miss.headers().get("x-portkey-cache-status")).isEqualTo("MISS");
+        assertThat(second.metric("switchboard_cache_requests_total{endpoint=\"chat.completions\","
+                + "model=\"gpt-4o-mini\",provider=\"openai\",result=\"hit\"}")).isPositive();
     }
 
     @Test
