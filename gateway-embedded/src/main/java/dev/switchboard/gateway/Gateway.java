@@ -27,6 +27,7 @@ import dev.switchboard.gateway.server.GatewayServer;
 import dev.switchboard.gateway.server.ProxyHandler;
 import dev.switchboard.gateway.store.Database;
 import dev.switchboard.gateway.store.ReplicaFeed;
+import dev.switchboard.gateway.store.Retention;
 import dev.switchboard.gateway.store.TraceStore;
 import dev.switchboard.gateway.telemetry.GatewayMetrics;
 import dev.switchboard.gateway.telemetry.OpsRoutes;
@@ -60,6 +61,7 @@ public final class Gateway implements AutoCloseable {
     private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
     private static final int CIRCUIT_THRESHOLD = 5;
     private static final Duration CIRCUIT_COOL_DOWN = Duration.ofSeconds(30);
+    private static final Duration RETENTION_INTERVAL = Duration.ofMinutes(10);
 
     private final GatewayConfig config;
     private final String adminToken;
@@ -73,6 +75,7 @@ public final class Gateway implements AutoCloseable {
     private final ExecutorService background;
     private final GatewayServer server;
     private final Team team;
+    private final Retention retention;
 
     /** What a gateway adds for teams and operators: metrics, OpenTelemetry export, other replicas' traces. */
     private record Team(String replicaId, GatewayMetrics metrics, OtlpExport otlp, ReplicaFeed replicaFeed)
@@ -105,7 +108,7 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
                     TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, PromptLibrary prompts,
-                    UpstreamClient upstream, ExecutorService background, GatewayServer server, Team team) {
+                    UpstreamClient upstream, ExecutorService background, GatewayServer server, Team team, Retention retention) {
         this.config = config;
         this.adminToken = adminToken;
         this.database = database;
@@ -118,6 +121,7 @@ public final class Gateway implements AutoCloseable {
         this.background = background;
         this.server = server;
         this.team = team;
+        this.retention = retention;
     }
 
     public static Gateway start(GatewayConfig config) {
@@ -175,8 +179,9 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayException(500, "server_error", "cannot_listen", null,
                     "Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
         }
+        Retention retention = new Retention(database.dataSource(), Clock.systemUTC(), RETENTION_INTERVAL).start();
         Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, promptLibrary,
-                upstream, background, server, team);
+                upstream, background, server, team, retention);
         LOG.info("Gateway listening on {} (data in {}, database {})", gateway.baseUrl(), config.dataDir(),
                 database.settings().displayUrl());
         return gateway;
@@ -262,10 +267,16 @@ public final class Gateway implements AutoCloseable {
         return team.replicaFeed() != null && team.replicaFeed().listening();
     }
 
+    /** Deletes old traces in the background; keeps everything until given a policy. */
+    public Retention retention() {
+        return retention;
+    }
+
     /** Stops taking requests, lets those in flight finish, writes every queued trace, then closes the database. */
     @Override
     public void close() {
         server.close();
+        retention.close();
         traceWriter.close();
         team.close();
         upstream.close();
