@@ -6,6 +6,7 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.gateway.GatewayConfig;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.store.DatabaseSettings;
+import dev.switchboard.gateway.store.Retention;
 import dev.switchboard.gateway.telemetry.OtlpSettings;
 import dev.switchboard.gateway.trace.TraceAssembler.BodyCapture;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +73,10 @@ public final class GatewayMain implements Callable<Integer> {
             + "$OTEL_EXPORTER_OTLP_HEADERS)")
     String otlpEndpoint;
 
+    @Option(names = "--retention-days", paramLabel = "DAYS", description = "Delete traces older than this, in the "
+            + "background (default: keep everything). With replicas, any of them may do it.")
+    Integer retentionDays;
+
     @Option(names = "--otlp-capture-content", description = "Also export prompts and completions "
             + "(gen_ai.input.messages / gen_ai.output.messages); they may hold personal data")
     boolean otlpCaptureContent;
@@ -102,6 +108,10 @@ public final class GatewayMain implements Callable<Integer> {
             err.println("switchboard-gateway: " + e.getMessage());
             return EXIT_USAGE;
         }
+        if (retentionDays != null && retentionDays < 1) {
+            err.println("switchboard-gateway: --retention-days must be 1 or more");
+            return EXIT_USAGE;
+        }
         Gateway gateway;
         try {
             gateway = Gateway.start(config);
@@ -112,6 +122,9 @@ public final class GatewayMain implements Callable<Integer> {
         } catch (RuntimeException e) {
             err.println("switchboard-gateway: " + e.getMessage());
             return EXIT_START_FAILED;
+        }
+        if (retentionDays != null) {
+            gateway.retention().setPolicy(new Retention.Policy(Duration.ofDays(retentionDays), 0));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
