@@ -53,10 +53,22 @@ class DatabaseOutageTest {
     }
 
     private Reply send(int n) {
+        // Every other request asks for the cache, which lives in the database too.
+        String config = n % 2 == 0 ? "{\"provider\":\"openai\",\"custom_host\":\"" + upstream.url("/v1")
+                + "\",\"cache\":{\"mode\":\"simple\"}}"
+                : "{\"provider\":\"openai\",\"custom_host\":\"" + upstream.url("/v1") + "\"}";
         return gateway.call(gateway.post("/v1/chat/completions", """
                         {"model":"gpt-4o-mini","messages":[{"role":"user","content":"request %d"}]}""".formatted(n))
-                .header("x-portkey-provider", "openai")
-                .header("x-portkey-custom-host", upstream.url("/v1").toString()));
+                .header("x-portkey-config", config));
+    }
+
+    /** Ten requests, all answered; the first cache lookup may wait once for the pool's 2 s connection timeout. */
+    private void sendTen(int from) {
+        long start = System.nanoTime();
+        for (int i = from; i < from + 10; i++) {
+            assertThat(send(i).status()).isEqualTo(200);
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms for ten requests").isLessThan(5_000);
     }
 
     private void cutOff() {
@@ -77,13 +89,11 @@ class DatabaseOutageTest {
         gateway.awaitTraces(5);
 
         cutOff();
-        long start = System.nanoTime();
-        for (int i = 5; i < 25; i++) {
-            assertThat(send(i).status()).isEqualTo(200);
-        }
-        long perRequestMillis = (System.nanoTime() - start) / 20 / 1_000_000;
-        assertThat(perRequestMillis).as("requests do not wait for the database").isLessThan(500);
+        sendTen(5);
         await().atMost(Duration.ofSeconds(15)).until(() -> gateway.gateway().traceWriter().storeFailing());
+        // Past every cache of database state (gateway settings are re-read every 5 s): still no database needed.
+        await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
+        sendTen(15);
         Reply ready = gateway.call(gateway.get("/ready"));
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.json().path("reason").asText()).contains("database");

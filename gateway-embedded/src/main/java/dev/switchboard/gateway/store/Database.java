@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
             // Replicas share the server, so keep the pool modest; fail fast when the server is gone (the trace
             // writer buffers and retries), and never hang forever on a connection whose server vanished.
             config.setMaximumPoolSize(10);
-            config.setConnectionTimeout(5_000);
+            config.setConnectionTimeout(2_000);
             config.addDataSourceProperty("ApplicationName", "switchboard-gateway");
             config.addDataSourceProperty("connectTimeout", "10");
             config.addDataSourceProperty("socketTimeout", "300");
