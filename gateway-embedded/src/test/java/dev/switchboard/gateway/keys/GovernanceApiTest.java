@@ -9,7 +9,6 @@ import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,10 +22,9 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GovernanceApiTest {
     /** gpt-4o-mini: 10 in × $0.15/M + 100 out × $0.60/M = $0.0000615 per call. */
@@ -38,13 +36,11 @@ class GovernanceApiTest {
 
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
+    @RegisterExtension
+    final TestGateway gateway = new TestGateway();
 
     @BeforeEach
     void start() {
-        gateway = new TestGateway(dataDir);
         upstream.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -57,11 +53,6 @@ class GovernanceApiTest {
                 return new MockResponse.Builder().addHeader("content-type", "application/json").body(OK).build();
             }
         });
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private Reply admin(String method, String path, String body) {
@@ -96,7 +87,7 @@ class GovernanceApiTest {
         assertThat(upstream.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
                 .isEqualTo("Bearer sk-good-secret-123456");
 
-        String database = new String(Files.readAllBytes(dataDir.resolve("switchboard.mv.db")),
+        String database = new String(Files.readAllBytes(gateway.dataDir().resolve("switchboard.mv.db")),
                 java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(database).doesNotContain("sk-good-secret");
         assertThat(gateway.awaitSingleTraceDetail().toString()).doesNotContain("sk-good-secret");

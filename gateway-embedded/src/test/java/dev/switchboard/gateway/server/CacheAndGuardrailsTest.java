@@ -8,15 +8,12 @@ import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CacheAndGuardrailsTest {
     private static final String OK = """
@@ -26,19 +23,8 @@ class CacheAndGuardrailsTest {
 
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new TestGateway(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    final TestGateway gateway = new TestGateway();
 
     private String config(String extra) {
         return ("{\"provider\":\"openai\",\"custom_host\":\"" + upstream.url("/v1") + "\"" + extra + "}");
