@@ -138,6 +138,25 @@ class CacheAndGuardrailsTest {
     }
 
     @Test
+    void flagsAStreamWhoseInputFailedANonDenyingCheck() {
+        upstream.enqueue(new MockResponse.Builder().addHeader("content-type", "text/event-stream").body("""
+                data: {"id":"s","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"content":"hello"},"finish_reason":"stop"}]}
+
+                data: [DONE]
+
+                """).build());
+        String guarded = config(",\"input_guardrails\":[{\"default.wordCount\":{\"minWords\":5}}]");
+
+        Reply reply = chat(guarded, "Hi", true);
+
+        assertThat(reply.status()).isEqualTo(246);
+        assertThat(reply.body()).contains("hello").endsWith("data: [DONE]\n\n");
+        Trace trace = gateway.awaitSingleTraceDetail();
+        assertThat(trace.status()).isEqualTo(246);
+        assertThat(trace.hookResults().path("before_request_hooks").path(0).path("verdict").asBoolean()).isFalse();
+    }
+
+    @Test
     void redactsPersonalDataBeforeItLeavesAndOnTheWayBack() throws Exception {
         answer("Write to jane.doe@example.com");
         String guarded = config(",\"input_guardrails\":[{\"default.pii\":{\"redact\":true}}],"
