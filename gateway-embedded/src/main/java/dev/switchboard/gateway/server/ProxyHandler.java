@@ -7,6 +7,7 @@ import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.cache.CacheKeys;
 import dev.switchboard.gateway.cache.ResponseCache;
 import dev.switchboard.gateway.cache.ResponseCache.CachedAnswer;
+import dev.switchboard.gateway.guardrails.HookResults;
 import dev.switchboard.gateway.keys.ApiKeyGuard;
 import dev.switchboard.gateway.keys.ApiKeyGuard.Admission;
 import dev.switchboard.gateway.provider.UpstreamClient;
@@ -132,10 +133,8 @@ public final class ProxyHandler {
                 throw failure.error();
             }
             case AttemptResult.Success success when success.answer() instanceof OpenStream open -> {
-                if (checked.failed()) {
-                    ctx.status(246);
-                }
-                streams.relay(ctx, success.route(), open, draft);
+                streams.relay(ctx, success.route(), open, draft,
+                        checked.failed() ? HookResults.FAILED_STATUS : 200);
                 afterStream(config, checked, cacheKey, endpoint, draft, model);
             }
             case AttemptResult.Success success -> respondWhole(ctx, endpoint, config, checked, cacheKey, success,

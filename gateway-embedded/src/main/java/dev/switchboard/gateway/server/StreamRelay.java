@@ -27,20 +27,21 @@ final class StreamRelay {
     static final int CLIENT_CLOSED = 499;
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    void relay(Context ctx, Route route, OpenStream open, TraceDraft draft) {
+    /** @param status the status to answer with: 200, or 246 when input guardrails failed without denying */
+    void relay(Context ctx, Route route, OpenStream open, TraceDraft draft, int status) {
         try (var response = open.response()) {
-            draft.completeLastSpan(pump(ctx, route, open, draft));
+            draft.completeLastSpan(pump(ctx, route, open, draft, status));
         }
     }
 
     /** Copies the stream; returns why it ended early, or null when it completed. */
-    private String pump(Context ctx, Route route, OpenStream open, TraceDraft draft) {
+    private String pump(Context ctx, Route route, OpenStream open, TraceDraft draft, int status) {
         ObjectNode request = open.request();
         StreamTranslator translator = route.adapter().streamTranslator(request);
         boolean clientWantsUsage = request.path("stream_options").path("include_usage").asBoolean(false);
         List<String> chunks = new ArrayList<>();
         draft.streamChunks(chunks);
-        SseWriter client = SseWriter.open(ctx);
+        SseWriter client = SseWriter.open(ctx, status);
         SseReader reader = new SseReader(open.response().body().source());
         try {
             SseEvent event;
@@ -50,16 +51,16 @@ final class StreamRelay {
                 }
             }
             if (!translator.completed()) {
-                return endWithError(client, draft, "The provider's stream ended before it was complete");
+                return endWithError(client, draft, status, "The provider's stream ended before it was complete");
             }
             for (String chunk : translator.onEnd()) {
                 forward(client, chunk, chunks, clientWantsUsage, draft);
             }
             client.write(DONE);
-            draft.finish(200);
+            draft.finish(status);
             return null;
         } catch (UpstreamStreamException e) {
-            return endWithError(client, draft, "The provider reported an error mid-stream: " + e.getMessage());
+            return endWithError(client, draft, status, "The provider reported an error mid-stream: " + e.getMessage());
         } catch (SseWriter.ClientGoneException e) {
             draft.error("The client closed the connection mid-stream").finish(CLIENT_CLOSED);
             return null;
@@ -67,7 +68,7 @@ final class StreamRelay {
             String message = e instanceof java.net.SocketTimeoutException
                     ? "The provider's stream went silent for longer than " + route.timeout().toMillis() + " ms"
                     : "The provider's stream broke off mid-way";
-            return endWithError(client, draft, message);
+            return endWithError(client, draft, status, message);
         }
     }
 
@@ -94,8 +95,8 @@ final class StreamRelay {
         }
     }
 
-    private static String endWithError(SseWriter client, TraceDraft draft, String message) {
-        draft.error(message).finish(200);
+    private static String endWithError(SseWriter client, TraceDraft draft, int status, String message) {
+        draft.error(message).finish(status);
         try {
             client.data(Json.write(ErrorBodies.of("api_error", "stream_error", null, message)));
         } catch (SseWriter.ClientGoneException gone) {

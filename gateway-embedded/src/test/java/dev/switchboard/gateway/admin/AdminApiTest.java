@@ -9,7 +9,6 @@ import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,28 +23,26 @@ import okhttp3.OkHttpClient;
 import okhttp3.Call;
 import okhttp3.Response;
 import okio.BufferedSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class AdminApiTest {
-    @Parameter
-    StoreKind store;
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
+    @RegisterExtension
+    final TestGateway gateway;
+
+    AdminApiTest(StoreKind store) {
+        this.gateway = new TestGateway(store);
+    }
 
     @BeforeEach
     void start() {
-        gateway = new TestGateway(dataDir, store);
         upstream.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -61,11 +58,6 @@ class AdminApiTest {
                         .build();
             }
         });
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private void send(String model, String content, String metadata) {

@@ -8,26 +8,20 @@ import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class PromptRoutesTest {
-    @Parameter
-    StoreKind store;
     private static final String CREATE = """
             {"name":"support/reply","description":"Answers tickets","tags":["support"],
              "messages":[{"role":"system","content":"You are {{tone}}."},{"role":"user","content":"{{question}}"}],
@@ -36,18 +30,11 @@ class PromptRoutesTest {
 
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
+    @RegisterExtension
+    final TestGateway gateway;
 
-    @BeforeEach
-    void start() {
-        gateway = new TestGateway(dataDir, store);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
+    PromptRoutesTest(StoreKind store) {
+        this.gateway = new TestGateway(store);
     }
 
     private Reply admin(String method, String path, String body) {
@@ -192,7 +179,7 @@ class PromptRoutesTest {
         Reply all = admin("GET", "/admin/prompts:export?format=json", null);
         assertThat(all.json().path("prompts")).hasSize(1);
 
-        try (TestGateway other = new TestGateway(dataDir.resolve("other"))) {
+        try (TestGateway other = new TestGateway(gateway.dataDir().resolve("other"))) {
             Reply imported = other.call(other.admin("/admin/prompts:import?format=yaml")
                     .post(RequestBody.create(yaml.body(), MediaType.get("application/yaml"))));
             assertThat(imported.status()).isEqualTo(200);

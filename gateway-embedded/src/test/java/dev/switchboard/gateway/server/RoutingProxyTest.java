@@ -6,16 +6,13 @@ import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Span;
 import dev.switchboard.gateway.trace.Trace;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Fault injection upstream: retries, fallbacks and timeouts as a client sees them, and as traces record them. */
 class RoutingProxyTest {
@@ -31,19 +28,8 @@ class RoutingProxyTest {
     private final MockWebServer primary = new MockWebServer();
     @StartStop
     private final MockWebServer backup = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new TestGateway(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    final TestGateway gateway = new TestGateway();
 
     private String fallbackConfig(String extra) {
         return """
