@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.gateway.GatewayException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import javax.sql.DataSource;
 import dev.switchboard.prompts.PromptException;
 import dev.switchboard.prompts.PromptMigrations;
@@ -49,6 +51,9 @@ public final class Database implements AutoCloseable {
             // writer buffers and retries), and never hang forever on a connection whose server vanished.
             config.setMaximumPoolSize(10);
             config.setConnectionTimeout(2_000);
+            // At start a login may take longer (several replicas and JVMs warming up on a busy host): the pool
+            // gets its first connection with up to 10 s, after a probe that fails at once on refused or bad logins.
+            config.setInitializationFailTimeout(10_000);
             config.addDataSourceProperty("ApplicationName", "switchboard-gateway");
             config.addDataSourceProperty("connectTimeout", "10");
             config.addDataSourceProperty("socketTimeout", "300");
@@ -60,17 +65,43 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(HikariConfig config, DatabaseSettings settings) {
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource;
+        try {
+            if (settings.isPostgres()) {
+                probe(settings);
+            }
+            dataSource = new HikariDataSource(config);
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable(settings, e);
+        }
         try {
             dataSource.getConnection().close();
         } catch (SQLException e) {
             dataSource.close();
-            throw new GatewayException(500, "server_error", "database_unavailable", null,
-                    "Cannot open the database " + settings.displayUrl() + ": " + rootMessage(e), e);
+            throw unavailable(settings, e);
         }
         Database database = new Database(dataSource, settings);
         database.migrate();
         return database;
+    }
+
+    /** One plain connection, so that a refused connection or login is reported at once and in the server's words. */
+    private static void probe(DatabaseSettings settings) throws SQLException {
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("ApplicationName", "switchboard-gateway");
+        DriverManager.getConnection(settings.url(), properties).close();
+    }
+
+    private static GatewayException unavailable(DatabaseSettings settings, Exception e) {
+        return new GatewayException(500, "server_error", "database_unavailable", null,
+                "Cannot open the database " + settings.displayUrl() + ": " + rootMessage(e), e);
     }
 
     private void migrate() {
