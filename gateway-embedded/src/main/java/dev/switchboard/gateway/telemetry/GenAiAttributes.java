@@ -47,6 +47,9 @@ final class GenAiAttributes {
     static final AttributeKey<Long> PROMPT_VERSION = AttributeKey.longKey("switchboard.prompt.version");
     static final AttributeKey<String> CACHE_STATUS = AttributeKey.stringKey("switchboard.cache.status");
     static final AttributeKey<String> API_KEY_NAME = AttributeKey.stringKey("switchboard.api_key.name");
+    static final AttributeKey<String> STEP_KIND = AttributeKey.stringKey("switchboard.step.kind");
+    static final AttributeKey<String> TARGET = AttributeKey.stringKey("switchboard.target");
+    static final AttributeKey<Long> RETRY = AttributeKey.longKey("switchboard.retry");
     static final String METADATA_PREFIX = "switchboard.metadata.";
 
     private GenAiAttributes() {
@@ -140,10 +143,13 @@ final class GenAiAttributes {
         return a.build();
     }
 
-    /** One upstream attempt: which provider and host, and how it ended. */
+    /** One step of the request, usually an upstream attempt: which provider and host, and how it ended. */
     static Attributes attempt(Trace trace, dev.switchboard.gateway.trace.Span span, JsonNode request) {
         AttributesBuilder a = Attributes.builder();
         a.put(OPERATION, operation(trace.endpoint()));
+        a.put(STEP_KIND, span.kind());
+        putIfPresent(a, TARGET, span.target());
+        a.put(RETRY, (long) span.retry());
         putIfPresent(a, PROVIDER, provider(span.provider()));
         putIfPresent(a, REQUEST_MODEL, span.model() != null ? span.model() : requestModel(trace, request));
         if (span.url() != null) {

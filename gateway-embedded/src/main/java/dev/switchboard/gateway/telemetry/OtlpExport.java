@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exports every trace this gateway records as OpenTelemetry spans over OTLP/HTTP (protobuf): one server span for
- * the request with the GenAI attributes, one client span per upstream attempt. An incoming W3C {@code traceparent}
+ * the request with the GenAI attributes, one client span per upstream attempt (and an internal one per cache hit or
+ * skipped target). An incoming W3C {@code traceparent}
  * makes the request span a child of the caller's span. Spans are built from the recorded trace on the writer
  * thread and exported in batches by the SDK's own thread, with retries; when the queue is full or the endpoint
  * stays down they are dropped and counted, so requests are never held up.
@@ -159,10 +160,13 @@ public final class OtlpExport implements AutoCloseable {
                 // Times are kept to the millisecond on different clocks: keep each attempt inside its request.
                 Instant attemptStart = latest(attempt.startedAt(), start);
                 Instant attemptEnd = earliest(attempt.startedAt().plusMillis(attempt.durationMs()), end);
-                Span child = tracer.spanBuilder(operation + " " + (attempt.provider() == null ? "upstream"
-                                : attempt.provider()))
+                // An attempt is a call to a provider; other steps (cache hit, target skipped) happen in here.
+                boolean call = "attempt".equals(attempt.kind());
+                String name = call ? operation + " " + (attempt.provider() == null ? "upstream" : attempt.provider())
+                        : "switchboard." + attempt.kind();
+                Span child = tracer.spanBuilder(name)
                         .setParent(inRequest)
-                        .setSpanKind(SpanKind.CLIENT)
+                        .setSpanKind(call ? SpanKind.CLIENT : SpanKind.INTERNAL)
                         .setStartTimestamp(attemptStart)
                         .setAllAttributes(GenAiAttributes.attempt(trace, attempt, request))
                         .startSpan();

@@ -121,6 +121,7 @@ class OtlpExportTest {
         assertThat((String) a.get("gen_ai.output.messages")).contains("\"content\":\"Hi Ada\"",
                 "\"finish_reason\":\"stop\"");
         assertThat(attempt.attributes()).containsEntry("gen_ai.provider.name", "openai")
+                .containsEntry("switchboard.step.kind", "attempt").containsEntry("switchboard.retry", 0L)
                 .containsEntry("server.address", "localhost").containsEntry("http.response.status_code", 200L);
         assertThat(request.resource()).containsEntry("service.name", "switchboard-test")
                 .containsEntry("deployment.environment", "test").containsKey("service.instance.id");
