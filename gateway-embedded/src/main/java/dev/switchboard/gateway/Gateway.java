@@ -9,6 +9,7 @@ import dev.switchboard.gateway.provider.UpstreamClient;
 import dev.switchboard.gateway.routing.RouteResolver;
 import dev.switchboard.gateway.server.GatewayServer;
 import dev.switchboard.gateway.store.Database;
+import dev.switchboard.gateway.store.Retention;
 import dev.switchboard.gateway.store.TraceStore;
 import dev.switchboard.gateway.trace.TraceAssembler;
 import dev.switchboard.gateway.trace.TraceFeed;
@@ -16,6 +17,7 @@ import dev.switchboard.gateway.trace.TraceWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ public final class Gateway implements AutoCloseable {
     private static final int TRACE_QUEUE_CAPACITY = 100_000;
     private static final int TRACE_BATCH = 500;
     private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
+    private static final Duration RETENTION_INTERVAL = Duration.ofMinutes(10);
 
     private final GatewayConfig config;
     private final String adminToken;
@@ -39,10 +42,11 @@ public final class Gateway implements AutoCloseable {
     private final TraceWriter traceWriter;
     private final UpstreamClient upstream;
     private final GatewayServer server;
+    private final Retention retention;
 
     private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
                     TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, UpstreamClient upstream,
-                    GatewayServer server) {
+                    GatewayServer server, Retention retention) {
         this.config = config;
         this.adminToken = adminToken;
         this.database = database;
@@ -52,6 +56,7 @@ public final class Gateway implements AutoCloseable {
         this.traceFeed = traceFeed;
         this.upstream = upstream;
         this.server = server;
+        this.retention = retention;
     }
 
     public static Gateway start(GatewayConfig config) {
@@ -77,7 +82,9 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayException(500, "server_error", "cannot_listen", null,
                     "Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
         }
-        Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, upstream, server);
+        Retention retention = new Retention(database.dataSource(), Clock.systemUTC(), RETENTION_INTERVAL).start();
+        Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, upstream, server,
+                retention);
         LOG.info("Gateway listening on {} (data in {})", gateway.baseUrl(), config.dataDir());
         return gateway;
     }
@@ -131,10 +138,16 @@ public final class Gateway implements AutoCloseable {
         return traceWriter;
     }
 
+    /** Deletes old traces in the background; keeps everything until given a policy. */
+    public Retention retention() {
+        return retention;
+    }
+
     /** Stops taking requests, lets those in flight finish, writes every queued trace, then closes the database. */
     @Override
     public void close() {
         server.close();
+        retention.close();
         traceWriter.close();
         upstream.close();
         database.close();
