@@ -7,13 +7,17 @@ import dev.switchboard.gateway.cost.TokenEstimator;
 import dev.switchboard.gateway.provider.ProviderCatalog;
 import dev.switchboard.gateway.provider.UpstreamClient;
 import dev.switchboard.gateway.routing.RouteResolver;
+import dev.switchboard.gateway.prompts.PromptAdminRoutes;
+import dev.switchboard.gateway.prompts.PromptApiRoutes;
 import dev.switchboard.gateway.server.GatewayServer;
+import dev.switchboard.gateway.server.ProxyHandler;
 import dev.switchboard.gateway.store.Database;
 import dev.switchboard.gateway.store.Retention;
 import dev.switchboard.gateway.store.TraceStore;
 import dev.switchboard.gateway.trace.TraceAssembler;
 import dev.switchboard.gateway.trace.TraceFeed;
 import dev.switchboard.gateway.trace.TraceWriter;
+import dev.switchboard.prompts.PromptLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +42,7 @@ public final class Gateway implements AutoCloseable {
     private final Database database;
     private final TraceStore traceStore;
     private final TraceFeed traceFeed;
+    private final PromptLibrary prompts;
     private final PriceTable prices;
     private final TraceWriter traceWriter;
     private final UpstreamClient upstream;
@@ -45,8 +50,8 @@ public final class Gateway implements AutoCloseable {
     private final Retention retention;
 
     private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
-                    TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, UpstreamClient upstream,
-                    GatewayServer server, Retention retention) {
+                    TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, PromptLibrary prompts,
+                    UpstreamClient upstream, GatewayServer server, Retention retention) {
         this.config = config;
         this.adminToken = adminToken;
         this.database = database;
@@ -54,6 +59,7 @@ public final class Gateway implements AutoCloseable {
         this.traceWriter = traceWriter;
         this.traceStore = traceStore;
         this.traceFeed = traceFeed;
+        this.prompts = prompts;
         this.upstream = upstream;
         this.server = server;
         this.retention = retention;
@@ -71,10 +77,15 @@ public final class Gateway implements AutoCloseable {
         UpstreamClient upstream = new UpstreamClient();
         RouteResolver routes = new RouteResolver(new ProviderCatalog());
         AdminRoutes admin = new AdminRoutes(new AdminAuth(token), traceStore, feed);
+        ProxyHandler proxy = new ProxyHandler(routes, upstream, writer);
+        PromptLibrary promptLibrary = new PromptLibrary(database.dataSource());
         GatewayServer server;
         try {
             server = GatewayServer.start(config.host(), config.port(), config.maxRequestBytes(), routes, upstream,
-                    writer, prices, admin, extra -> { });
+                    proxy, prices, admin, extra -> {
+                        new PromptAdminRoutes(promptLibrary).register(extra);
+                        new PromptApiRoutes(promptLibrary, proxy).register(extra);
+                    });
         } catch (RuntimeException e) {
             writer.close();
             upstream.close();
@@ -83,8 +94,8 @@ public final class Gateway implements AutoCloseable {
                     "Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
         }
         Retention retention = new Retention(database.dataSource(), Clock.systemUTC(), RETENTION_INTERVAL).start();
-        Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, upstream, server,
-                retention);
+        Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, promptLibrary,
+                upstream, server, retention);
         LOG.info("Gateway listening on {} (data in {})", gateway.baseUrl(), config.dataDir());
         return gateway;
     }
@@ -128,6 +139,11 @@ public final class Gateway implements AutoCloseable {
 
     public TraceFeed traceFeed() {
         return traceFeed;
+    }
+
+    /** The prompt library in this gateway's database. */
+    public PromptLibrary prompts() {
+        return prompts;
     }
 
     public PriceTable prices() {

@@ -1,6 +1,8 @@
 package dev.switchboard.gateway.provider;
 
 import dev.switchboard.gateway.GatewayException;
+import dev.switchboard.gateway.provider.anthropic.AnthropicAdapter;
+import dev.switchboard.gateway.provider.gemini.GeminiAdapter;
 import dev.switchboard.gateway.provider.openai.OpenAiAdapter;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,8 @@ public final class ProviderCatalog {
         ProviderAdapter compatible = new OpenAiAdapter(false);
         add("openai", "https://api.openai.com/v1", openAi);
         add("azure-openai", null, openAi);
+        add("anthropic", "https://api.anthropic.com/v1", new AnthropicAdapter());
+        add("google", "https://generativelanguage.googleapis.com/v1beta", new GeminiAdapter());
         add("groq", "https://api.groq.com/openai/v1", compatible);
         add("mistral-ai", "https://api.mistral.ai/v1", compatible);
         add("together-ai", "https://api.together.xyz/v1", compatible);

@@ -6,7 +6,6 @@ import dev.switchboard.gateway.cost.PriceTable;
 import dev.switchboard.gateway.provider.UpstreamClient;
 import dev.switchboard.gateway.routing.RouteResolver;
 import dev.switchboard.gateway.store.InvalidQueryException;
-import dev.switchboard.gateway.trace.TraceWriter;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -33,9 +32,8 @@ public final class GatewayServer implements AutoCloseable {
      * @param extraRoutes further routes (admin API, prompts) registered after the proxy's
      */
     public static GatewayServer start(String host, int port, long maxRequestBytes, RouteResolver routes,
-                                      UpstreamClient upstream, TraceWriter traces, PriceTable prices,
+                                      UpstreamClient upstream, ProxyHandler proxy, PriceTable prices,
                                       AdminRoutes admin, Consumer<RoutesConfig> extraRoutes) {
-        ProxyHandler proxy = new ProxyHandler(routes, upstream, traces);
         ModelsHandler models = new ModelsHandler(routes, upstream, prices);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -7,7 +7,7 @@ import dev.switchboard.gateway.provider.Target;
 import dev.switchboard.gateway.provider.UpstreamRequest;
 
 /** The inbound OpenAI endpoints the gateway proxies, each with the adapter calls that translate it. */
-enum ProxyEndpoint {
+public enum ProxyEndpoint {
     CHAT("chat.completions", "messages") {
         @Override
         UpstreamRequest request(ProviderAdapter adapter, ObjectNode body, Target target) {

@@ -18,26 +18,41 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import okhttp3.Response;
 
 /**
  * Proxies one OpenAI-format call to its provider and records it: resolve the route, translate, call, translate
  * back, answer, then hand the trace to the writer. Every failure ends as an OpenAI error object and a trace.
  */
-final class ProxyHandler {
+public final class ProxyHandler {
     private final RouteResolver routes;
     private final UpstreamClient upstream;
     private final TraceWriter traces;
     private final StreamRelay streams;
 
-    ProxyHandler(RouteResolver routes, UpstreamClient upstream, TraceWriter traces) {
+    /** Turns the parsed body into the request to proxy, e.g. by rendering a saved prompt; may fill the trace. */
+    @FunctionalInterface
+    public interface RequestPreparer {
+        PreparedRequest prepare(ObjectNode body, TraceDraft draft);
+    }
+
+    /** The OpenAI request to send and the headers that choose its route. */
+    public record PreparedRequest(ObjectNode body, UnaryOperator<String> headers) {
+    }
+
+    public ProxyHandler(RouteResolver routes, UpstreamClient upstream, TraceWriter traces) {
         this.routes = routes;
         this.upstream = upstream;
         this.traces = traces;
         this.streams = new StreamRelay(upstream);
     }
 
-    void handle(Context ctx, ProxyEndpoint endpoint) {
+    public void handle(Context ctx, ProxyEndpoint endpoint) {
+        handle(ctx, endpoint, (body, draft) -> new PreparedRequest(body, ctx::header));
+    }
+
+    public void handle(Context ctx, ProxyEndpoint endpoint, RequestPreparer preparer) {
         TraceDraft draft = new TraceDraft(TraceIds.next(), endpoint.traceName());
         try {
             byte[] body = ctx.bodyAsBytes();
@@ -45,8 +60,8 @@ final class ProxyHandler {
             draft.clientTraceId(CallerContext.clientTraceId(ctx));
             ctx.header("x-portkey-trace-id", draft.clientTraceId() == null ? draft.id() : draft.clientTraceId());
             draft.metadata(CallerContext.metadata(ctx));
-            ObjectNode request = RequestBodies.object(body);
-            proxy(ctx, endpoint, request, draft);
+            PreparedRequest prepared = preparer.prepare(RequestBodies.object(body), draft);
+            proxy(ctx, endpoint, prepared, draft);
         } catch (GatewayException e) {
             Responses.error(ctx, e);
             draft.error(e.getMessage()).finish(e.status());
@@ -55,14 +70,14 @@ final class ProxyHandler {
         }
     }
 
-    /** Proxies an already-parsed request (used by prompt completions, which build the body themselves). */
-    void proxy(Context ctx, ProxyEndpoint endpoint, ObjectNode request, TraceDraft draft) {
+    private void proxy(Context ctx, ProxyEndpoint endpoint, PreparedRequest prepared, TraceDraft draft) {
+        ObjectNode request = prepared.body();
         String model = RequestBodies.requiredText(request, "model");
         draft.model(model);
         RequestBodies.requireInput(request, endpoint.inputField());
         boolean stream = RequestBodies.flag(request, "stream");
         draft.stream(stream);
-        Route route = routes.resolve(name -> ctx.header(name), model);
+        Route route = routes.resolve(prepared.headers(), model);
         draft.provider(route.target().provider());
         ctx.header("x-portkey-provider", route.target().provider());
         UpstreamRequest call = endpoint.request(route.adapter(), request, route.target());

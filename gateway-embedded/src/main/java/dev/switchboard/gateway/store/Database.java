@@ -6,6 +6,8 @@ import dev.switchboard.gateway.GatewayException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import dev.switchboard.prompts.PromptException;
+import dev.switchboard.prompts.PromptMigrations;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -55,7 +57,9 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-        } catch (FlywayException e) {
+            // The prompt library keeps its own migration history; it must run after the gateway's.
+            PromptMigrations.migrate(dataSource);
+        } catch (FlywayException | PromptException e) {
             dataSource.close();
             throw new GatewayException(500, "server_error", "migration_failed", null,
                     "Cannot migrate the database: " + e.getMessage(), e);

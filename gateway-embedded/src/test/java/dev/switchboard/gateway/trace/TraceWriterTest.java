@@ -1,0 +1,86 @@
+package dev.switchboard.gateway.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.gateway.cost.PriceTable;
+import dev.switchboard.gateway.cost.TokenEstimator;
+import dev.switchboard.gateway.store.Database;
+import dev.switchboard.gateway.store.TraceStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceWriterTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void storesEveryTraceSubmittedByConcurrentRequestsAndDrainsOnClose() throws Exception {
+        int requests = 4000;
+        List<Trace> published = new CopyOnWriteArrayList<>();
+        try (Database database = Database.openH2(dataDir)) {
+            TraceStore store = new TraceStore(database.dataSource());
+            TraceFeed feed = new TraceFeed();
+            feed.subscribe(published::add);
+            TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
+                    TraceAssembler.BodyCapture.DEFAULT), store, feed, 10_000, 250, Duration.ofMillis(50));
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < requests; i++) {
+                    int n = i;
+                    pool.submit(() -> writer.submit(draft(n)));
+                }
+            }
+            writer.close();
+
+            assertThat(store.count()).isEqualTo(requests);
+            assertThat(writer.written()).isEqualTo(requests);
+            assertThat(writer.dropped()).isZero();
+            assertThat(published).hasSize(requests);
+            assertThat(published.getFirst().requestBody()).as("the live feed carries summaries").isNull();
+        }
+    }
+
+    @Test
+    void countsTracesItHadNoRoomFor() throws Exception {
+        try (Database database = Database.openH2(dataDir)) {
+            TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
+                    TraceAssembler.BodyCapture.DEFAULT), new TraceStore(database.dataSource()), new TraceFeed(),
+                    1, 1, Duration.ofSeconds(5));
+            writer.close();
+            writer.submit(draft(1));
+
+            assertThat(writer.dropped()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void capsStoredBodies() throws Exception {
+        TraceAssembler assembler = new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
+                new TraceAssembler.BodyCapture(true, 100));
+        TraceDraft draft = draft(1).requestBody(("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "x".repeat(500) + "\"}]}").getBytes(StandardCharsets.UTF_8));
+
+        Trace trace = assembler.assemble(draft);
+
+        assertThat(trace.requestBody()).startsWith("{\"model\"").contains("[truncated").hasSizeLessThan(160);
+        assertThat(trace.responseBody()).contains("[truncated");
+    }
+
+    private static TraceDraft draft(int n) {
+        return new TraceDraft("id-" + n, "chat.completions").provider("openai").model("gpt-4o-mini")
+                .metadata(java.util.Map.of("n", String.valueOf(n)))
+                .requestBody("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                        .getBytes(StandardCharsets.UTF_8))
+                .responseBody(("{\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                        + "\"assistant\",\"content\":\"hello\"},\"finish_reason\":\"stop\"}],\"usage\":"
+                        + "{\"prompt_tokens\":8,\"completion_tokens\":1,\"total_tokens\":9}}")
+                        .getBytes(StandardCharsets.UTF_8))
+                .finish(200);
+    }
+}
