@@ -84,9 +84,9 @@ public final class SettingsView extends ScrollPane {
         Label hint = new Label("Binding to a host other than 127.0.0.1 exposes the gateway to your network.");
         hint.getStyleClass().add(Styles.MUTED);
         GridPane grid = grid();
-        grid.addRow(0, new Label("Data directory"), new HBox(8, dir, browse));
-        grid.addRow(1, new Label("Host and port"), new HBox(8, host, new Label(":"), port));
-        grid.addRow(2, new Label("Body capture"), new HBox(8, capture, maxKb, new Label("KB per body at most")));
+        grid.addRow(0, new Label("Data directory"), line(dir, browse));
+        grid.addRow(1, new Label("Host and port"), line(host, new Label(":"), port));
+        grid.addRow(2, new Label("Body capture"), line(capture, maxKb, new Label("KB per body at most")));
         return new VBox(8, grid, hint, new HBox(8, apply), message("gatewayMessage", vm.gatewayMessage()));
     }
 
@@ -98,8 +98,8 @@ public final class SettingsView extends ScrollPane {
         Button apply = Icons.button("applyRetention", "Apply", Feather.CHECK);
         apply.setOnAction(e -> vm.applyRetention());
         GridPane grid = grid();
-        grid.addRow(0, new Label("Delete traces older than"), new HBox(8, days, new Label("days")));
-        grid.addRow(1, new Label("Keep stored traces under"), new HBox(8, gb, new Label("GB")));
+        grid.addRow(0, new Label("Delete traces older than"), line(days, new Label("days")));
+        grid.addRow(1, new Label("Keep stored traces under"), line(gb, new Label("GB")));
         Label hint = new Label("Applies to the embedded gateway, in the background, every 10 minutes.");
         hint.getStyleClass().add(Styles.MUTED);
         return new VBox(8, grid, hint, new HBox(8, apply), message("retentionMessage", vm.retentionMessage()));
@@ -193,5 +193,11 @@ public final class SettingsView extends ScrollPane {
         HBox row = new HBox(12, new Label(name), control);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    private static HBox line(Node... nodes) {
+        HBox line = new HBox(8, nodes);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 }

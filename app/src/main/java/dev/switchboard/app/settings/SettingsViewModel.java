@@ -5,7 +5,6 @@ import dev.switchboard.app.common.UserMessages;
 import dev.switchboard.app.connection.EmbeddedGatewayHost;
 import dev.switchboard.gateway.store.Retention;
 import java.math.BigDecimal;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -77,7 +76,7 @@ public final class SettingsViewModel {
             settings.gatewayPort().set(port);
             settings.captureBodies().set(captureBodies.get());
             settings.bodyMaxKb().set(maxKb);
-        } catch (IllegalArgumentException | InvalidPathException e) {
+        } catch (IllegalArgumentException e) { // includes InvalidPathException from Path.of
             gatewayMessage.set(e.getMessage());
             return false;
         }

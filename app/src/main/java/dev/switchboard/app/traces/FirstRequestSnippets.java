@@ -11,7 +11,8 @@ public final class FirstRequestSnippets {
                   -H "Authorization: Bearer $OPENAI_API_KEY" \\
                   -H "Content-Type: application/json" \\
                   -H 'x-portkey-metadata: {"use_case": "hello"}' \\
-                  -d '{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Say hello"}]}'"""
+                  -d '{"model": "gpt-4o-mini",
+                       "messages": [{"role": "user", "content": "Say hello"}]}'"""
                 .formatted(baseUrl);
     }
 

@@ -24,7 +24,7 @@ final class GettingStartedView extends VBox {
         getStyleClass().add(Styles.EMPTY_STATE);
         setAlignment(Pos.TOP_CENTER);
         setSpacing(14);
-        setMaxWidth(760);
+        setMaxWidth(860);
 
         Label title = new Label("No traces yet");
         title.getStyleClass().add(Styles.PAGE_TITLE);

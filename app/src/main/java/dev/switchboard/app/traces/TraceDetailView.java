@@ -22,7 +22,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -66,16 +65,14 @@ final class TraceDetailView extends BorderPane {
         title.getStyleClass().add(Styles.SECTION_TITLE);
         subtitle.setId("detailSubtitle");
         subtitle.getStyleClass().add(Styles.MUTED);
+        subtitle.setWrapText(true);
         Button curl = Icons.button("copyCurl", "Copy as cURL", Feather.TERMINAL);
         curl.setTooltip(new Tooltip("Copies a command that replays this call through the gateway; "
                 + "your key stays in $OPENAI_API_KEY"));
         curl.setOnAction(e -> Clipboards.copy(vm.curl()));
-        Button playground = Icons.button("openPlayground", "Open in Playground", Feather.PLAY);
         // The Playground lands with a later release; the button says so rather than pretending.
+        Button playground = Icons.button("openPlayground", "Playground (coming soon)", Feather.PLAY);
         playground.setDisable(true);
-        HBox.setHgrow(playground, Priority.NEVER);
-        Label playgroundNote = new Label("Playground: coming soon");
-        playgroundNote.getStyleClass().add(Styles.MUTED);
         curl.disableProperty().bind(vm.trace().isNull());
         Label message = new Label();
         message.setId("detailMessage");
@@ -83,7 +80,7 @@ final class TraceDetailView extends BorderPane {
         message.textProperty().bind(vm.message());
         message.visibleProperty().bind(vm.message().isNotNull());
         message.managedProperty().bind(message.visibleProperty());
-        HBox actions = new HBox(8, curl, playground, playgroundNote);
+        HBox actions = new HBox(8, curl, playground);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, title, subtitle, actions, message);
         box.setPadding(new Insets(10, 12, 8, 12));

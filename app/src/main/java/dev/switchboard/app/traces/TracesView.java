@@ -9,6 +9,7 @@ import dev.switchboard.gateway.trace.Trace;
 import java.io.File;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
@@ -61,7 +62,7 @@ public final class TracesView extends BorderPane {
         getStyleClass().add(dev.switchboard.app.common.Styles.PAGE);
         setTop(filters());
         SplitPane split = new SplitPane(buildTable(), new TraceDetailView(detail));
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.6);
         GettingStartedView empty = new GettingStartedView(baseUrl, startDemo);
         StackPane center = new StackPane(split, empty);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
@@ -160,21 +161,24 @@ public final class TracesView extends BorderPane {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("No traces match these filters"));
         SortedList<Trace> sorted = new SortedList<>(vm.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // Newest start first unless the user sorts by a column: live rows arrive in the order calls finish.
+        Comparator<Trace> newestFirst = Comparator.comparing(Trace::startedAt).thenComparing(Trace::id).reversed();
+        sorted.comparatorProperty().bind(Bindings.when(table.comparatorProperty().isNull()).then(newestFirst)
+                .otherwise(table.comparatorProperty()));
         table.setItems(sorted);
 
-        TableColumn<Trace, Instant> time = column("Time", "colTime", 110, Trace::startedAt,
+        TableColumn<Trace, Instant> time = column("Time", "colTime", 104, Trace::startedAt,
                 i -> Formats.time(i, zone));
-        TableColumn<Trace, Integer> status = column("Status", "colStatus", 64, Trace::status, String::valueOf);
+        TableColumn<Trace, Integer> status = column("Status", "colStatus", 58, Trace::status, String::valueOf);
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().addAll(List.of(time, status,
-                column("Provider", "colProvider", 90, Trace::provider, s -> s),
-                column("Model", "colModel", 160, Trace::model, s -> s),
-                column("Prompt", "colPrompt", 110, TracesView::prompt, s -> s),
-                column("Duration", "colDuration", 80, Trace::durationMs, Formats::millis),
-                column("TTFT", "colTtft", 70, Trace::ttftMs, Formats::millis),
-                column("Tokens in/out", "colTokens", 100, TracesView::totalTokens, TracesView::tokens),
-                column("Cost", "colCost", 80, Trace::costUsd, Formats::usd),
+                column("Provider", "colProvider", 84, Trace::provider, s -> s),
+                column("Model", "colModel", 190, Trace::model, s -> s),
+                column("Prompt", "colPrompt", 90, TracesView::prompt, s -> s),
+                column("Duration", "colDuration", 78, Trace::durationMs, Formats::millis),
+                column("TTFT", "colTtft", 66, Trace::ttftMs, Formats::millis),
+                column("Tokens in/out", "colTokens", 104, TracesView::totalTokens, TracesView::tokens),
+                column("Cost", "colCost", 78, Trace::costUsd, Formats::usd),
                 column("Trace id", "colId", 150, Trace::id, s -> s)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, trace) ->
                 detail.show(trace == null ? null : trace.id()));

@@ -236,7 +236,6 @@ public final class UsageView extends ScrollPane {
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         table.setPrefHeight(300);
         table.setPlaceholder(new Label("No traffic in this range"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 column("Key", "colKey", g -> g.key() == null ? "(none)" : g.key(), s -> s),
                 column("Requests", "colRequests", UsageGroup::requests, Formats::count),
@@ -249,6 +248,8 @@ public final class UsageView extends ScrollPane {
                 column("Share of cost", "colShare", vm::costShare, Formats::percent),
                 column("p50", "colP50", UsageGroup::p50Ms, Formats::millis),
                 column("p95", "colP95", UsageGroup::p95Ms, Formats::millis)));
+        table.getColumns().forEach(c -> c.setPrefWidth(96));
+        table.getColumns().getFirst().setPrefWidth(260);
         return table;
     }
 

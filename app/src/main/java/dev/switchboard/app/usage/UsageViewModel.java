@@ -154,9 +154,11 @@ public final class UsageViewModel {
         trafficSeries.setAll(
                 series("Requests", loaded.overall(), buckets, g -> g.requests()),
                 series("Errors", loaded.overall(), buckets, g -> g.errors()));
+        // Latency has no value where there was no traffic: those buckets are left out rather than drawn as 0 ms.
+        List<Instant> busy = loaded.overall().stream().map(UsageBucket::start).distinct().sorted().toList();
         latencySeries.setAll(
-                series("p50", loaded.overall(), buckets, g -> g.p50Ms() == null ? 0 : g.p50Ms()),
-                series("p95", loaded.overall(), buckets, g -> g.p95Ms() == null ? 0 : g.p95Ms()));
+                series("p50", loaded.overall(), busy, g -> g.p50Ms() == null ? 0 : g.p50Ms()),
+                series("p95", loaded.overall(), busy, g -> g.p95Ms() == null ? 0 : g.p95Ms()));
         rows.setAll(loaded.breakdown());
     }
 
@@ -222,11 +224,11 @@ public final class UsageViewModel {
                 .onError(e -> message.set("Export failed: " + UserMessages.of(e))).start();
     }
 
-    /** Share of the total cost for one breakdown row, for the table. */
-    public double costShare(UsageGroup g) {
+    /** Share of the total cost for one breakdown row, for the table; null when the row has no known cost. */
+    public Double costShare(UsageGroup g) {
         double total = rows.stream().map(UsageGroup::costUsd).filter(c -> c != null)
                 .mapToDouble(BigDecimal::doubleValue).sum();
-        return g.costUsd() == null || total == 0 ? 0 : g.costUsd().doubleValue() / total;
+        return g.costUsd() == null || total == 0 ? null : g.costUsd().doubleValue() / total;
     }
 
     public ObjectProperty<TimeRange> range() {
