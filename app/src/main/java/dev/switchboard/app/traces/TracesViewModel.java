@@ -269,15 +269,16 @@ public final class TracesViewModel {
         }
     }
 
-    /** "1,234 of 5,678 traces" or "5,678 traces". */
+    /** "5,678 traces", or with filters "1,234 of 5,678 traces match". */
     public StringBinding countText() {
         return Bindings.createStringBinding(() -> {
             if (matchCount.get() < 0) {
                 return "";
             }
-            String matches = Formats.count(matchCount.get()) + (matchCount.get() == 1 ? " trace" : " traces");
-            return filters.isEmpty() || totalCount.get() < 0 ? matches
-                    : matches + " match of " + Formats.count(totalCount.get());
+            if (filters.isEmpty() || totalCount.get() < 0) {
+                return Formats.count(matchCount.get()) + (matchCount.get() == 1 ? " trace" : " traces");
+            }
+            return Formats.count(matchCount.get()) + " of " + Formats.count(totalCount.get()) + " traces match";
         }, matchCount, totalCount);
     }
 
