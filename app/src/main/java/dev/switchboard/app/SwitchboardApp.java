@@ -38,7 +38,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -125,7 +127,8 @@ public final class SwitchboardApp extends Application {
                 Page.USAGE, new UsageView(usage),
                 Page.SETTINGS, new SettingsView(settingsVm, new ProfilesView(profiles))),
                 new ConnectionStatusBar(connection, settings.profiles(), () -> shell.show(Page.SETTINGS)));
-        Scene scene = new Scene(root, 1360, 860);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(getClass().getResource(Styles.APP_STYLESHEET).toExternalForm());
         stage.setTitle("Switchboard");
         stage.setScene(scene);

@@ -3,6 +3,7 @@ package dev.switchboard.app.common;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -83,26 +84,33 @@ public final class UiTasks {
         }
 
         public void start() {
-            background.execute(() -> {
-                try {
-                    T value = work.call();
-                    ui.execute(() -> {
-                        try {
-                            onSuccess.accept(value);
-                        } finally {
-                            onDone.run();
-                        }
-                    });
-                } catch (Exception | LinkageError e) {
-                    ui.execute(() -> {
-                        try {
-                            onError.accept(e);
-                        } finally {
-                            onDone.run();
-                        }
-                    });
-                }
-            });
+            try {
+                background.execute(this::runInBackground);
+            } catch (RejectedExecutionException shuttingDown) {
+                // Timers can still fire while the app closes; their work is no longer wanted.
+                LOG.debug("Background task skipped: the app is shutting down");
+            }
+        }
+
+        private void runInBackground() {
+            try {
+                T value = work.call();
+                ui.execute(() -> {
+                    try {
+                        onSuccess.accept(value);
+                    } finally {
+                        onDone.run();
+                    }
+                });
+            } catch (Exception | LinkageError e) {
+                ui.execute(() -> {
+                    try {
+                        onError.accept(e);
+                    } finally {
+                        onDone.run();
+                    }
+                });
+            }
         }
     }
 }

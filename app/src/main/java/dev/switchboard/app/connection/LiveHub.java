@@ -27,6 +27,10 @@ public final class LiveHub implements LiveListener, AutoCloseable {
      * Returns at once; switches happen in the order asked.
      */
     public void switchTo(GatewayClient client, GatewayClient previous) {
+        if (switches.isShutdown()) {
+            // The app is closing: connection attempts still finishing need no live feed.
+            return;
+        }
         switches.execute(() -> {
             closeSubscription();
             if (previous != null && previous != client) {

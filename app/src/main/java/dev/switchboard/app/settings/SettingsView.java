@@ -38,9 +38,9 @@ public final class SettingsView extends ScrollPane {
         VBox page = new VBox(20, title,
                 section("Appearance", appearance(vm)),
                 section("Embedded gateway", gateway(vm)),
+                section("Remote gateways", connections),
                 section("Retention", retention(vm)),
-                section("Custom model prices", prices(vm)),
-                section("Remote gateways", connections));
+                section("Custom model prices", prices(vm)));
         page.setPadding(new Insets(16));
         page.setMaxWidth(900);
         setContent(page);
