@@ -13,6 +13,7 @@ import dev.switchboard.app.connection.TokenCipher;
 import dev.switchboard.app.demo.DemoMode;
 import dev.switchboard.app.settings.AppSettings;
 import dev.switchboard.app.settings.CustomPrice;
+import dev.switchboard.app.settings.RetentionLimits;
 import dev.switchboard.app.settings.SettingsData;
 import dev.switchboard.app.settings.SettingsStore;
 import dev.switchboard.app.settings.SettingsView;
@@ -103,7 +104,8 @@ public final class SwitchboardApp extends Application {
         TokenCipher cipher = new TokenCipher(options.configDir());
         host = new EmbeddedGatewayHost();
         host.setCustomPrices(settings.customPrices().stream().map(CustomPrice::toModelPrice).toList());
-        host.setRetention(SettingsViewModel.policy(settings));
+        RetentionLimits retention = RetentionLimits.of(settings);
+        host.setRetention(retention.maxAge(), retention.maxBytes());
         demo = new DemoMode(Path.of(settings.dataDir().get()).resolve("demo"), http);
         hub = new LiveHub();
         connection = new ConnectionViewModel(settings, host, () -> embeddedConfig(settings), demo, cipher, http, hub,

@@ -4,6 +4,7 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.gateway.GatewayConfig;
 import dev.switchboard.gateway.cost.ModelPrice;
 import dev.switchboard.gateway.store.Retention;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -61,10 +62,12 @@ public final class EmbeddedGatewayHost implements AutoCloseable {
         running().ifPresent(g -> g.prices().setCustomPrices(prices));
     }
 
-    public synchronized void setRetention(Retention.Policy policy) {
-        retention = policy;
-        running().ifPresent(g -> g.retention().setPolicy(policy));
-        LOG.info("Retention policy: {}", policy);
+    /** @param maxAge null keeps any age; @param maxBytes 0 sets no size limit */
+    public synchronized void setRetention(Duration maxAge, long maxBytes) {
+        retention = new Retention.Policy(maxAge, maxBytes);
+        running().ifPresent(g -> g.retention().setPolicy(retention));
+        LOG.info("Retention: max age {}, max bytes {}", maxAge == null ? "none" : maxAge,
+                maxBytes > 0 ? maxBytes : "none");
     }
 
     @Override

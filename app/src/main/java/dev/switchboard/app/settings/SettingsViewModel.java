@@ -3,10 +3,8 @@ package dev.switchboard.app.settings;
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.app.common.UserMessages;
 import dev.switchboard.app.connection.EmbeddedGatewayHost;
-import dev.switchboard.gateway.store.Retention;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,8 +16,6 @@ import javafx.beans.property.StringProperty;
  * the theme. Text fields are validated before anything is applied; a bad value shows a message and changes nothing.
  */
 public final class SettingsViewModel {
-    private static final long BYTES_PER_GB = 1024L * 1024 * 1024;
-
     private final AppSettings settings;
     private final EmbeddedGatewayHost host;
     private final Runnable restartEmbedded;
@@ -97,18 +93,11 @@ public final class SettingsViewModel {
             retentionMessage.set(e.getMessage());
             return false;
         }
-        Retention.Policy policy = policy(settings);
-        tasks.run(() -> host.setRetention(policy)).start();
-        retentionMessage.set(policy.maxAge() == null && policy.maxBytes() <= 0 ? "Keeping all traces."
+        RetentionLimits limits = RetentionLimits.of(settings);
+        tasks.run(() -> host.setRetention(limits.maxAge(), limits.maxBytes())).start();
+        retentionMessage.set(limits.keepsAll() ? "Keeping all traces."
                 : "Applied in the background; older traces are deleted within a minute.");
         return true;
-    }
-
-    /** The retention policy the saved settings ask for. */
-    public static Retention.Policy policy(AppSettings settings) {
-        int days = settings.retentionDays().get();
-        double gb = settings.retentionMaxGb().get();
-        return new Retention.Policy(days > 0 ? Duration.ofDays(days) : null, gb > 0 ? (long) (gb * BYTES_PER_GB) : 0);
     }
 
     /** Adds (or replaces) the price for the model in the form; applies to traces from now on. */

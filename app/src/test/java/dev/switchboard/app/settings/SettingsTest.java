@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.app.connection.EmbeddedGatewayHost;
-import dev.switchboard.gateway.store.Retention;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +108,7 @@ class SettingsTest {
 
         assertThat(vm.applyRetention()).isTrue();
 
-        Retention.Policy policy = SettingsViewModel.policy(settings);
+        RetentionLimits policy = RetentionLimits.of(settings);
         assertThat(policy.maxAge()).isEqualTo(Duration.ofDays(30));
         assertThat(policy.maxBytes()).isEqualTo(1_610_612_736L);
         vm.retentionDays().set("-1");
