@@ -64,6 +64,7 @@ public final class SwitchboardApp extends Application {
     private DemoMode demo;
     private LiveHub hub;
     private ConnectionViewModel connection;
+    private TracesViewModel traces;
     private Stage stage;
 
     public SwitchboardApp() {
@@ -113,7 +114,7 @@ public final class SwitchboardApp extends Application {
 
         ShellViewModel shell = new ShellViewModel();
         Clock clock = Clock.systemUTC();
-        TracesViewModel traces = new TracesViewModel(connection.client(), hub, tasks, clock);
+        traces = new TracesViewModel(connection.client(), hub, tasks, clock);
         TraceDetailViewModel detail = new TraceDetailViewModel(connection.client(), tasks);
         UsageViewModel usage = new UsageViewModel(connection.client(), tasks, clock, ZoneId.systemDefault());
         SettingsViewModel settingsVm = new SettingsViewModel(settings, host, () -> {
@@ -147,6 +148,11 @@ public final class SwitchboardApp extends Application {
     /** The connection model, for tests that need to wait for the gateway. */
     public ConnectionViewModel connection() {
         return connection;
+    }
+
+    /** The trace list's model, for the benchmark's timings. */
+    public TracesViewModel traces() {
+        return traces;
     }
 
     /** Stops gateways and flushes settings; bounded, so a stuck close cannot keep the process alive. */
