@@ -35,10 +35,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -59,6 +62,8 @@ public final class SwitchboardApp extends Application {
     private SettingsStore settingsStore;
     private SettingsData loaded;
     private boolean osDark;
+    /** Built while the window opens: OkHttp's first use loads a few hundred classes. */
+    private CompletableFuture<OkHttpClient> httpClient;
     private ExecutorService background;
     private EmbeddedGatewayHost host;
     private DemoMode demo;
@@ -78,6 +83,8 @@ public final class SwitchboardApp extends Application {
 
     @Override
     public void init() {
+        httpClient = CompletableFuture.supplyAsync(() -> new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build());
         settingsStore = new SettingsStore(options.configDir(), options.defaultDataDir());
         loaded = settingsStore.load();
         osDark = OsTheme.prefersDark();
@@ -100,8 +107,7 @@ public final class SwitchboardApp extends Application {
         theme.apply(settings.theme().get());
         settings.theme().addListener((obs, old, choice) -> theme.apply(choice));
 
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(30)).build();
+        Supplier<OkHttpClient> http = httpClient::join;
         TokenCipher cipher = new TokenCipher(options.configDir());
         host = new EmbeddedGatewayHost();
         host.setCustomPrices(settings.customPrices().stream().map(CustomPrice::toModelPrice).toList());
@@ -126,9 +132,9 @@ public final class SwitchboardApp extends Application {
                 connection, tasks);
 
         ShellView root = new ShellView(shell, connection, Map.of(
-                Page.TRACES, new TracesView(traces, detail, connection.baseUrl(), connection::startDemo),
-                Page.USAGE, new UsageView(usage),
-                Page.SETTINGS, new SettingsView(settingsVm, new ProfilesView(profiles))),
+                Page.TRACES, () -> new TracesView(traces, detail, connection.baseUrl(), connection::startDemo),
+                Page.USAGE, () -> new UsageView(usage),
+                Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles))),
                 new ConnectionStatusBar(connection, settings.profiles(), () -> shell.show(Page.SETTINGS)));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
@@ -136,7 +142,15 @@ public final class SwitchboardApp extends Application {
         stage.setTitle("Switchboard");
         stage.setScene(scene);
         stage.show();
-        connection.startup();
+        // Start the gateway once the window has been drawn: on two cores its start-up would slow the first frame.
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(connection::startup);
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
     }
 
     private GatewayConfig embeddedConfig(AppSettings s) {

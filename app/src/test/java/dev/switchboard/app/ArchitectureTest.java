@@ -45,7 +45,7 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.switchboard.app..")
             .and().haveSimpleNameNotEndingWith("View").and().haveSimpleNameNotEndingWith("Bar")
             .and().doNotHaveSimpleName("UiTasks").and().doNotHaveSimpleName("SwitchboardLauncher")
-            .and().doNotHaveSimpleName("SwitchboardApp")
+            .and().haveNameNotMatching("dev\\.switchboard\\.app\\.SwitchboardApp.*")
             .should().dependOnClassesThat().haveFullyQualifiedName("javafx.application.Platform");
 
     @ArchTest

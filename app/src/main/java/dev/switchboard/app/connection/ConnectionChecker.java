@@ -1,13 +1,14 @@
 package dev.switchboard.app.connection;
 
 import dev.switchboard.gateway.trace.TraceQuery;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /** Checks a remote gateway before its profile is saved: reachable, healthy, and accepting the admin token. */
 public final class ConnectionChecker {
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
 
-    public ConnectionChecker(OkHttpClient http) {
+    public ConnectionChecker(Supplier<OkHttpClient> http) {
         this.http = http;
     }
 
@@ -19,7 +20,7 @@ public final class ConnectionChecker {
         if (adminToken == null || adminToken.isBlank()) {
             throw new GatewayClientException("Enter the gateway's admin token");
         }
-        try (RemoteGatewayClient client = new RemoteGatewayClient(url, adminToken.trim(), http)) {
+        try (RemoteGatewayClient client = new RemoteGatewayClient(url, adminToken.trim(), http.get())) {
             GatewayClient.Health health = client.health();
             if (!health.up()) {
                 throw new GatewayClientException(health.detail());

@@ -29,7 +29,7 @@ public final class ConnectionViewModel {
     private final Supplier<GatewayConfig> embeddedConfig;
     private final DemoLauncher demo;
     private final TokenCipher cipher;
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
     private final LiveHub hub;
     private final UiTasks tasks;
 
@@ -45,7 +45,7 @@ public final class ConnectionViewModel {
 
     public ConnectionViewModel(AppSettings settings, EmbeddedGatewayHost embedded,
                                Supplier<GatewayConfig> embeddedConfig, DemoLauncher demo, TokenCipher cipher,
-                               OkHttpClient http, LiveHub hub, UiTasks tasks) {
+                               Supplier<OkHttpClient> http, LiveHub hub, UiTasks tasks) {
         this.settings = settings;
         this.embedded = embedded;
         this.embeddedConfig = embeddedConfig;
@@ -105,7 +105,7 @@ public final class ConnectionViewModel {
         long current = begin(ConnectionMode.REMOTE, "Connecting to " + profile.url() + "…");
         tasks.supply(() -> {
             RemoteGatewayClient remote = new RemoteGatewayClient(profile.url(), cipher.decrypt(profile.sealedToken()),
-                    http);
+                    http.get());
             GatewayClient.Health health = remote.health();
             if (!health.up()) {
                 remote.close();

@@ -9,6 +9,7 @@ import dev.switchboard.gateway.mock.MockOptions;
 import dev.switchboard.gateway.mock.MockProvider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -20,13 +21,13 @@ public final class DemoMode implements DemoLauncher {
     static final Duration EVERY = Duration.ofMillis(700);
 
     private final Path dataDir;
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
     private MockProvider mock;
     private Gateway gateway;
     private DemoTraffic traffic;
 
     /** @param dataDir where demo traces are stored, apart from the user's */
-    public DemoMode(Path dataDir, OkHttpClient http) {
+    public DemoMode(Path dataDir, Supplier<OkHttpClient> http) {
         this.dataDir = dataDir;
         this.http = http;
     }
@@ -36,7 +37,7 @@ public final class DemoMode implements DemoLauncher {
         stop();
         mock = MockProvider.start(MockOptions.demo());
         gateway = Gateway.start(GatewayConfig.defaults(dataDir).withPort(0));
-        traffic = new DemoTraffic(gateway.baseUrl(), mock.baseUrl(), http).start(START_BURST, EVERY);
+        traffic = new DemoTraffic(gateway.baseUrl(), mock.baseUrl(), http.get()).start(START_BURST, EVERY);
         return new EmbeddedGatewayClient(gateway, "Demo gateway on " + gateway.baseUrl() + " (mock provider)");
     }
 

@@ -7,6 +7,7 @@ import dev.switchboard.app.connection.ConnectionMode;
 import dev.switchboard.app.connection.ConnectionViewModel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,25 +27,38 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ShellView extends BorderPane {
     private final StackPane content = new StackPane();
 
-    public ShellView(ShellViewModel vm, ConnectionViewModel connection, Map<Page, Node> pages, Node statusBar) {
+    private final Map<Page, Supplier<Node>> factories = new EnumMap<>(Page.class);
+    private final Map<Page, Node> built = new EnumMap<>(Page.class);
+
+    /**
+     * @param pages builds each page; a page is built the first time it is shown, so the window opens fast
+     */
+    public ShellView(ShellViewModel vm, ConnectionViewModel connection, Map<Page, Supplier<Node>> pages,
+                     Node statusBar) {
         setId("shell");
-        Map<Page, Node> all = new EnumMap<>(pages);
-        all.putIfAbsent(Page.PROMPTS, new ComingSoonView(Page.PROMPTS, "The gateway already stores versioned prompts "
-                + "(admin API /admin/prompts); the editor with diff and labels arrives in the next release."));
-        all.putIfAbsent(Page.PLAYGROUND, new ComingSoonView(Page.PLAYGROUND, "Try a prompt against several models side "
-                + "by side and replay traces. It arrives with the prompt editor in the next release."));
-        content.getChildren().setAll(all.values());
+        factories.putAll(pages);
+        factories.putIfAbsent(Page.PROMPTS, () -> new ComingSoonView(Page.PROMPTS, "The gateway already stores "
+                + "versioned prompts (admin API /admin/prompts); the editor with diff and labels arrives in the next "
+                + "release."));
+        factories.putIfAbsent(Page.PLAYGROUND, () -> new ComingSoonView(Page.PLAYGROUND, "Try a prompt against "
+                + "several models side by side and replay traces. It arrives with the prompt editor in the next "
+                + "release."));
         setLeft(navigation(vm));
         VBox middle = new VBox(demoBanner(connection), problemBanner(connection), content);
         VBox.setVgrow(content, Priority.ALWAYS);
         setCenter(middle);
         setBottom(statusBar);
-        vm.page().addListener((obs, old, page) -> show(all, page));
-        show(all, vm.page().get());
+        vm.page().addListener((obs, old, page) -> show(page));
+        show(vm.page().get());
     }
 
-    private void show(Map<Page, Node> pages, Page page) {
-        pages.forEach((p, node) -> {
+    private void show(Page page) {
+        built.computeIfAbsent(page, p -> {
+            Node node = factories.get(p).get();
+            content.getChildren().add(node);
+            return node;
+        });
+        built.forEach((p, node) -> {
             node.setVisible(p == page);
             node.setManaged(p == page);
         });

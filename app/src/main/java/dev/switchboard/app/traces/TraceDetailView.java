@@ -3,7 +3,6 @@ package dev.switchboard.app.traces;
 import dev.switchboard.app.common.Clipboards;
 import dev.switchboard.app.common.Formats;
 import dev.switchboard.app.common.Icons;
-import dev.switchboard.app.common.JsonArea;
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.gateway.trace.Trace;
 import java.time.ZoneId;
@@ -31,8 +30,6 @@ final class TraceDetailView extends BorderPane {
     private final Label title = new Label("Select a trace");
     private final Label subtitle = new Label();
     private final ChatPane chat = new ChatPane();
-    private final JsonArea request = new JsonArea("requestJson");
-    private final JsonArea response = new JsonArea("responseJson");
     private final SpanTimeline timeline = new SpanTimeline();
     private final CostBreakdown cost = new CostBreakdown();
 
@@ -43,8 +40,8 @@ final class TraceDetailView extends BorderPane {
         setTop(header());
         TabPane tabs = new TabPane(
                 new Tab("Conversation", chat),
-                new Tab("Request", request),
-                new Tab("Response", response),
+                new JsonTab("Request", "requestJson", vm.requestJson()),
+                new JsonTab("Response", "responseJson", vm.responseJson()),
                 new Tab("Headers", headersTable()),
                 new Tab("Timeline", new ScrollPane(timeline)),
                 new Tab("Cost", cost));
@@ -56,8 +53,6 @@ final class TraceDetailView extends BorderPane {
 
         vm.trace().addListener((obs, old, trace) -> showTrace(trace));
         vm.conversation().addListener((ListChangeListener<ChatMessage>) change -> chat.show(vm.conversation()));
-        vm.requestJson().addListener((obs, old, text) -> request.setText(text));
-        vm.responseJson().addListener((obs, old, text) -> response.setText(text));
     }
 
     private VBox header() {

@@ -70,7 +70,7 @@ class RemoteGatewayClientTest {
                 .hasMessage("The gateway refused the admin token (HTTP 401)");
         RemoteGatewayClient nowhere = new RemoteGatewayClient("http://127.0.0.1:1", "x", http);
         assertThat(nowhere.health().up()).isFalse();
-        assertThatThrownBy(() -> new ConnectionChecker(http).check("http://127.0.0.1:1", "x"))
+        assertThatThrownBy(() -> new ConnectionChecker(() -> http).check("http://127.0.0.1:1", "x"))
                 .hasMessageStartingWith("Cannot reach http://127.0.0.1:1");
     }
 
