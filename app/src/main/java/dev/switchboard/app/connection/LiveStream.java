@@ -97,8 +97,8 @@ final class LiveStream implements AutoCloseable {
 
         @Override
         public void onFailure(EventSource eventSource, Throwable error, Response response) {
-            String reason = response != null ? RemoteUrls.errorMessage(response.code(), "")
-                    : error == null ? "connection lost" : dev.switchboard.app.common.UserMessages.of(error);
+            String reason = response != null && !response.isSuccessful() ? RemoteUrls.errorMessage(response.code(), "")
+                    : error == null ? "the stream ended" : dev.switchboard.app.common.UserMessages.of(error);
             retryLater(reason);
         }
     }
