@@ -8,17 +8,23 @@ import dev.switchboard.gateway.GatewayConfig;
 import dev.switchboard.gateway.mock.MockOptions;
 import dev.switchboard.gateway.mock.MockProvider;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Demo mode: a mock provider, a gateway of its own (own data directory, free port) and a stream of requests
- * through it. The user's own gateway and traces are untouched; leaving demo mode stops all three.
+ * Demo mode: a mock provider, a gateway of its own (own data directory, free port), a week of made-up history
+ * and a live stream of requests through it. The user's own gateway and traces are untouched; leaving demo mode stops all three.
  */
 public final class DemoMode implements DemoLauncher {
     static final int START_BURST = 24;
     static final Duration EVERY = Duration.ofMillis(700);
+    static final int HISTORY_PER_HOUR = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(DemoMode.class);
 
     private final Path dataDir;
     private final Supplier<OkHttpClient> http;
@@ -37,6 +43,12 @@ public final class DemoMode implements DemoLauncher {
         stop();
         mock = MockProvider.start(MockOptions.demo());
         gateway = Gateway.start(GatewayConfig.defaults(dataDir).withPort(0));
+        try {
+            DemoHistory.seedIfEmpty(gateway.traceStore(), gateway.prices(), Instant.now(), HISTORY_PER_HOUR);
+        } catch (SQLException e) {
+            // The live demo works without history; the charts just start empty.
+            LOG.warn("Cannot write the demo history: {}", e.getMessage());
+        }
         traffic = new DemoTraffic(gateway.baseUrl(), mock.baseUrl(), http.get()).start(START_BURST, EVERY);
         return new EmbeddedGatewayClient(gateway, "Demo gateway on " + gateway.baseUrl() + " (mock provider)");
     }

@@ -25,6 +25,7 @@ final class GettingStartedView extends VBox {
         setAlignment(Pos.TOP_CENTER);
         setSpacing(14);
         setMaxWidth(860);
+        setMaxHeight(USE_PREF_SIZE);
 
         Label title = new Label("No traces yet");
         title.getStyleClass().add(Styles.PAGE_TITLE);

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
@@ -62,19 +61,34 @@ final class SpanTimeline extends GridPane {
         add(axis, 1, row);
     }
 
-    private static Pane bar(long offset, long duration, long total, boolean failed) {
+    private static Region bar(long offset, long duration, long total, boolean failed) {
         Region fill = new Region();
         fill.getStyleClass().add(Styles.SPAN_BAR);
         if (failed) {
             fill.getStyleClass().add(Styles.SPAN_BAR_FAILED);
         }
-        Pane track = new Pane(fill);
-        track.setMinHeight(16);
-        track.setPrefHeight(16);
-        track.widthProperty().addListener((obs, old, width) -> {
-            double w = width.doubleValue();
-            fill.resizeRelocate(w * offset / total, 2, Math.max(3, w * Math.min(duration, total) / total), 12);
-        });
-        return track;
+        return new SpanBar(fill, (double) offset / total, (double) Math.min(duration, total) / total);
+    }
+
+    /** A track as wide as its column, with the span's bar placed by fractions of the trace's duration. */
+    private static final class SpanBar extends Region {
+        private final Region fill;
+        private final double start;
+        private final double length;
+
+        SpanBar(Region fill, double start, double length) {
+            this.fill = fill;
+            this.start = start;
+            this.length = length;
+            getChildren().add(fill);
+            setMinSize(120, 16);
+            setPrefSize(400, 16);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = getWidth();
+            fill.resizeRelocate(w * start, 2, Math.max(3, w * length), 12);
+        }
     }
 }

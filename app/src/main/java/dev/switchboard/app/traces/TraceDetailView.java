@@ -43,16 +43,21 @@ final class TraceDetailView extends BorderPane {
                 new JsonTab("Request", "requestJson", vm.requestJson()),
                 new JsonTab("Response", "responseJson", vm.responseJson()),
                 new Tab("Headers", headersTable()),
-                new Tab("Timeline", new ScrollPane(timeline)),
+                new Tab("Timeline", timelineScroll()),
                 new Tab("Cost", cost));
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         setCenter(tabs);
-        timeline.prefWidthProperty().bind(widthProperty().subtract(24));
 
         vm.trace().addListener((obs, old, trace) -> showTrace(trace));
         vm.conversation().addListener((ListChangeListener<ChatMessage>) change -> chat.show(vm.conversation()));
+    }
+
+    private ScrollPane timelineScroll() {
+        ScrollPane scroll = new ScrollPane(timeline);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private VBox header() {

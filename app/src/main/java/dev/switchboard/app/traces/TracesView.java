@@ -62,7 +62,7 @@ public final class TracesView extends BorderPane {
         getStyleClass().add(dev.switchboard.app.common.Styles.PAGE);
         setTop(filters());
         SplitPane split = new SplitPane(buildTable(), new TraceDetailView(detail));
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.64);
         GettingStartedView empty = new GettingStartedView(baseUrl, startDemo);
         StackPane center = new StackPane(split, empty);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
@@ -167,19 +167,19 @@ public final class TracesView extends BorderPane {
                 .otherwise(table.comparatorProperty()));
         table.setItems(sorted);
 
-        TableColumn<Trace, Instant> time = column("Time", "colTime", 104, Trace::startedAt,
+        TableColumn<Trace, Instant> time = column("Time", "colTime", 118, Trace::startedAt,
                 i -> Formats.time(i, zone));
-        TableColumn<Trace, Integer> status = column("Status", "colStatus", 58, Trace::status, String::valueOf);
+        TableColumn<Trace, Integer> status = column("Status", "colStatus", 62, Trace::status, String::valueOf);
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().addAll(List.of(time, status,
                 column("Provider", "colProvider", 84, Trace::provider, s -> s),
                 column("Model", "colModel", 190, Trace::model, s -> s),
-                column("Prompt", "colPrompt", 90, TracesView::prompt, s -> s),
-                column("Duration", "colDuration", 78, Trace::durationMs, Formats::millis),
-                column("TTFT", "colTtft", 66, Trace::ttftMs, Formats::millis),
+                column("Prompt", "colPrompt", 76, TracesView::prompt, s -> s),
+                column("Duration", "colDuration", 84, Trace::durationMs, Formats::millis),
+                column("TTFT", "colTtft", 80, Trace::ttftMs, Formats::millis),
                 column("Tokens in/out", "colTokens", 104, TracesView::totalTokens, TracesView::tokens),
-                column("Cost", "colCost", 78, Trace::costUsd, Formats::usd),
-                column("Trace id", "colId", 150, Trace::id, s -> s)));
+                column("Cost", "colCost", 86, Trace::costUsd, Formats::usd),
+                column("Trace id", "colId", 250, Trace::id, s -> s)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, trace) ->
                 detail.show(trace == null ? null : trace.id()));
         return table;
