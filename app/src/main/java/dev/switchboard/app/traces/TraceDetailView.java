@@ -39,7 +39,7 @@ final class TraceDetailView extends BorderPane {
         setMinWidth(320);
         setTop(header());
         TabPane tabs = new TabPane(
-                new Tab("Conversation", chat),
+                new Tab("Chat", chat),
                 new JsonTab("Request", "requestJson", vm.requestJson()),
                 new JsonTab("Response", "responseJson", vm.responseJson()),
                 new Tab("Headers", headersTable()),

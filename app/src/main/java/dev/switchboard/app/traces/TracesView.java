@@ -169,13 +169,13 @@ public final class TracesView extends BorderPane {
 
         TableColumn<Trace, Instant> time = column("Time", "colTime", 118, Trace::startedAt,
                 i -> Formats.time(i, zone));
-        TableColumn<Trace, Integer> status = column("Status", "colStatus", 62, Trace::status, String::valueOf);
+        TableColumn<Trace, Integer> status = column("Status", "colStatus", 70, Trace::status, String::valueOf);
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().addAll(List.of(time, status,
                 column("Provider", "colProvider", 84, Trace::provider, s -> s),
                 column("Model", "colModel", 190, Trace::model, s -> s),
                 column("Prompt", "colPrompt", 76, TracesView::prompt, s -> s),
-                column("Duration", "colDuration", 84, Trace::durationMs, Formats::millis),
+                column("Duration", "colDuration", 92, Trace::durationMs, Formats::millis),
                 column("TTFT", "colTtft", 80, Trace::ttftMs, Formats::millis),
                 column("Tokens in/out", "colTokens", 104, TracesView::totalTokens, TracesView::tokens),
                 column("Cost", "colCost", 86, Trace::costUsd, Formats::usd),

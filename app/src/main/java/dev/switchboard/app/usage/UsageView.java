@@ -169,8 +169,9 @@ public final class UsageView extends ScrollPane {
         return axis;
     }
 
+    /** Mirrors {@code source} into the chart, starting with what it holds now (the page is built lazily). */
     private void bind(ObservableList<XYChart.Series<String, Number>> target, ObservableList<SeriesData> source) {
-        source.addListener((ListChangeListener<SeriesData>) change -> {
+        Runnable copy = () -> {
             UsageRange range = vm.shownRange().get();
             Function<Instant, String> label = labeler(range == null ? Duration.ofHours(1) : range.bucket(),
                     range == null ? Duration.ZERO : Duration.between(range.from(), range.to()));
@@ -180,13 +181,20 @@ public final class UsageView extends ScrollPane {
                 s.points().forEach(p -> series.getData().add(new XYChart.Data<>(label.apply(p.start()), p.value())));
                 return series;
             }).toList());
-        });
+        };
+        source.addListener((ListChangeListener<SeriesData>) change -> copy.run());
+        copy.run();
     }
 
+    /**
+     * Bucket labels. They must be unique (a category axis merges equal ones), so a range of a day or more that
+     * would repeat a time of day carries the weekday or date too.
+     */
     private Function<Instant, String> labeler(Duration bucket, Duration span) {
         DateTimeFormatter format = bucket.compareTo(Duration.ofDays(1)) >= 0
                 ? DateTimeFormatter.ofPattern("MMM d", Locale.ROOT)
                 : span.compareTo(Duration.ofDays(1)) > 0 ? DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
+                : span.compareTo(Duration.ofDays(1)) == 0 ? DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT)
                 : DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
         return instant -> format.format(instant.atZone(vm.zone()));
     }
