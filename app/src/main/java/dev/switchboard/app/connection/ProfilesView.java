@@ -51,14 +51,17 @@ public final class ProfilesView extends VBox {
         name.setId("profileName");
         name.setPromptText("Team gateway");
         name.textProperty().bindBidirectional(vm.name());
+        name.setPrefColumnCount(20);
         TextField url = new TextField();
         url.setId("profileUrl");
         url.setPromptText("https://gateway.example.com");
         url.textProperty().bindBidirectional(vm.url());
+        url.setPrefColumnCount(32);
         PasswordField token = new PasswordField();
         token.setId("profileToken");
         token.setPromptText("admin token");
         token.textProperty().bindBidirectional(vm.token());
+        token.setPrefColumnCount(32);
         Button save = Icons.button("saveProfile", "Test and save", Feather.CHECK_CIRCLE);
         save.disableProperty().bind(vm.checking());
         save.setOnAction(e -> vm.testAndSave());

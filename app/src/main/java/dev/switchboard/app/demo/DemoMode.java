@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoMode implements DemoLauncher {
     static final int START_BURST = 24;
-    static final Duration EVERY = Duration.ofMillis(700);
-    static final int HISTORY_PER_HOUR = 30;
+    static final Duration EVERY = Duration.ofMillis(1000);
+    static final int HISTORY_PER_HOUR = 150;
     private static final Logger LOG = LoggerFactory.getLogger(DemoMode.class);
 
     private final Path dataDir;

@@ -72,6 +72,8 @@ public final class UsageView extends ScrollPane {
                 vm.refresh();
             }
         });
+        // Built on first show: what the model loaded at connect time may be minutes old.
+        vm.refresh();
     }
 
     private VBox toolbar() {
