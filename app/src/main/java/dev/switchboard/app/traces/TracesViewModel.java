@@ -44,6 +44,13 @@ public final class TracesViewModel {
     public static final int PAGE_SIZE = 200;
     /** Rows kept in the live list; older ones are trimmed and paged back in from the store on request. */
     public static final int LIVE_CAP = 2_000;
+    /**
+     * A drain that brings more rows than this means heavy traffic: the next {@link #BUSY_SKIPPED_DRAINS} drains are
+     * skipped, so the table redraws about twice a second instead of ten times. Nobody reads 50 new rows per 100 ms,
+     * and redrawing every visible cell that often is what keeps the FX thread busiest.
+     */
+    static final int BUSY_BATCH = 20;
+    static final int BUSY_SKIPPED_DRAINS = 4;
     /** With a free-text filter, live traces are checked by re-querying, at most this often. */
     static final Duration TEXT_FILTER_REFRESH = Duration.ofSeconds(1);
 
@@ -68,6 +75,7 @@ public final class TracesViewModel {
     private TraceQuery activeQuery = TraceQuery.latest(PAGE_SIZE);
     private long generation;
     private boolean storeCheckPending;
+    private int drainsToSkip;
     private Instant lastStoreCheck = Instant.EPOCH;
 
     public TracesViewModel(ReadOnlyObjectProperty<GatewayClient> client, LiveHub hub, UiTasks tasks, Clock clock) {
@@ -180,6 +188,10 @@ public final class TracesViewModel {
             }
             return;
         }
+        if (drainsToSkip > 0) {
+            drainsToSkip--;
+            return;
+        }
         List<Trace> batch = new ArrayList<>();
         for (Trace t; (t = incoming.poll()) != null; ) {
             batch.add(t);
@@ -187,6 +199,9 @@ public final class TracesViewModel {
         if (batch.isEmpty()) {
             checkStoreIfDue();
             return;
+        }
+        if (batch.size() > BUSY_BATCH) {
+            drainsToSkip = BUSY_SKIPPED_DRAINS;
         }
         if (totalCount.get() >= 0) {
             totalCount.set(totalCount.get() + batch.size());

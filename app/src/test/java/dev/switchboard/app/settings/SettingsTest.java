@@ -50,6 +50,18 @@ class SettingsTest {
     }
 
     @Test
+    void fieldsMissingFromTheFileKeepTheirDefaults() throws Exception {
+        Files.writeString(dir.resolve(SettingsStore.FILE_NAME), "{\"theme\":\"DARK\",\"gatewayPort\":9999}");
+
+        SettingsData data = new SettingsStore(dir, dir.resolve("data")).load();
+
+        assertThat(data.theme()).isEqualTo(ThemeChoice.DARK);
+        assertThat(data.gatewayPort()).isEqualTo(9999);
+        assertThat(data.captureBodies()).isTrue();
+        assertThat(data.dataDir()).isEqualTo(dir.resolve("data").toString());
+    }
+
+    @Test
     void validatesGatewayInputBeforeApplyingAnything() {
         AppSettings settings = new AppSettings(SettingsData.defaults(dir));
         AtomicInteger restarts = new AtomicInteger();
