@@ -8,7 +8,6 @@ import dev.switchboard.app.connection.GatewayClient.LinkState;
 import dev.switchboard.app.connection.GatewayClient.LiveListener;
 import dev.switchboard.app.connection.LiveHub;
 import dev.switchboard.gateway.trace.Trace;
-import dev.switchboard.gateway.trace.TracePage;
 import dev.switchboard.gateway.trace.TraceQuery;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +68,7 @@ public final class TracesViewModel {
     private final LongProperty matchCount = new SimpleLongProperty(-1);
     private final LongProperty totalCount = new SimpleLongProperty(-1);
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty counting = new SimpleBooleanProperty();
     private final BooleanProperty hasOlder = new SimpleBooleanProperty();
     private final StringProperty filterError = new SimpleStringProperty();
     private final StringProperty loadError = new SimpleStringProperty();
@@ -126,17 +126,16 @@ public final class TracesViewModel {
         TraceQuery query = activeQuery;
         boolean unfiltered = filters.isEmpty();
         loading.set(true);
-        tasks.supply(() -> new Loaded(current.traces(query), current.count(query),
-                unfiltered ? -1 : current.count(TraceQuery.latest(1))))
-                .onSuccess(loaded -> {
-                    if (mine != generation) {
-                        return;
+        counting.set(true);
+        matchCount.set(-1);
+        // Rows first, counts after: over a million traces a filtered count can take far longer than the page.
+        tasks.supply(() -> current.traces(query))
+                .onSuccess(page -> {
+                    if (mine == generation) {
+                        replaceRows(page.items());
+                        hasOlder.set(page.nextCursor() != null);
+                        loadError.set(null);
                     }
-                    replaceRows(loaded.page().items());
-                    hasOlder.set(loaded.page().nextCursor() != null);
-                    matchCount.set(loaded.matches());
-                    totalCount.set(loaded.total() < 0 ? loaded.matches() : loaded.total());
-                    loadError.set(null);
                 })
                 .onError(e -> {
                     if (mine == generation) {
@@ -149,9 +148,27 @@ public final class TracesViewModel {
                     }
                 })
                 .start();
+        tasks.supply(() -> new Counts(current.count(query), unfiltered ? -1 : current.count(TraceQuery.latest(1))))
+                .onSuccess(counts -> {
+                    if (mine == generation) {
+                        matchCount.set(counts.matches());
+                        totalCount.set(counts.total() < 0 ? counts.matches() : counts.total());
+                    }
+                })
+                .onError(e -> {
+                    if (mine == generation) {
+                        loadError.set(UserMessages.of(e));
+                    }
+                })
+                .onDone(() -> {
+                    if (mine == generation) {
+                        counting.set(false);
+                    }
+                })
+                .start();
     }
 
-    private record Loaded(TracePage page, long matches, long total) {
+    private record Counts(long matches, long total) {
     }
 
     /** Pages older traces from the store below the last row. */
@@ -288,13 +305,13 @@ public final class TracesViewModel {
     public StringBinding countText() {
         return Bindings.createStringBinding(() -> {
             if (matchCount.get() < 0) {
-                return "";
+                return counting.get() ? "Counting…" : "";
             }
             if (filters.isEmpty() || totalCount.get() < 0) {
                 return Formats.count(matchCount.get()) + (matchCount.get() == 1 ? " trace" : " traces");
             }
             return Formats.count(matchCount.get()) + " of " + Formats.count(totalCount.get()) + " traces match";
-        }, matchCount, totalCount);
+        }, matchCount, totalCount, counting);
     }
 
     public TraceFilterForm filters() {
@@ -332,6 +349,11 @@ public final class TracesViewModel {
 
     public BooleanProperty loading() {
         return loading;
+    }
+
+    /** True while the match count is being worked out (after the rows are shown). */
+    public BooleanProperty counting() {
+        return counting;
     }
 
     public BooleanProperty hasOlder() {

@@ -154,43 +154,61 @@ public final class AppBenchmark {
         System.out.printf(Locale.ROOT, "large: app up on %,d traces in %d ms%n", count, (System.nanoTime() - t0) / 1_000_000);
         TracesViewModel traces = app.traces();
         for (int run = 1; run <= 3; run++) {
-            long firstPage = timeReload(traces, () -> {
+            Timing firstPage = timeReload(traces, () -> {
                 traces.filters().clear();
                 traces.applyFilters();
             });
-            long filter = timeReload(traces, () -> {
+            Timing filter = timeReload(traces, () -> {
                 traces.filters().model().set("o4-mini");
                 traces.applyFilters();
             });
-            long combined = timeReload(traces, () -> {
+            Timing combined = timeReload(traces, () -> {
                 traces.filters().model().set("gpt-4o");
                 traces.filters().metadata().set("team=search");
                 traces.filters().minDurationMs().set("900");
                 traces.applyFilters();
             });
-            System.out.printf(Locale.ROOT, "large run %d: first page + count %d ms (target <= 200); model filter %d ms; "
-                    + "model+metadata+duration filter %d ms (target <= 1000); matches %,d%n", run, firstPage, filter,
+            System.out.printf(Locale.ROOT, "large run %d: first page %s (target <= 200 ms); model filter %s; "
+                    + "model+metadata+duration filter %s (target <= 1000 ms); matches %,d%n", run, firstPage, filter,
                     combined, onFx(() -> traces.matchCount().get()));
         }
     }
 
-    /** Time from asking (on the FX thread) to the rows and count being on screen (the next layout pulse). */
-    private static long timeReload(TracesViewModel traces, Runnable ask) throws Exception {
-        CompletableFuture<Long> done = new CompletableFuture<>();
+    /** Milliseconds from asking to the rows being on screen, and to the match count being on screen. */
+    private record Timing(long rowsMs, long countMs) {
+        @Override
+        public String toString() {
+            return rowsMs + " ms (count " + countMs + " ms)";
+        }
+    }
+
+    /** Times from asking (on the FX thread) to rows, then count, having landed (plus one turn of the FX queue). */
+    private static Timing timeReload(TracesViewModel traces, Runnable ask) throws Exception {
+        CompletableFuture<Long> rows = new CompletableFuture<>();
+        CompletableFuture<Long> count = new CompletableFuture<>();
         Platform.runLater(() -> {
             long t0 = System.nanoTime();
-            traces.loading().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                    if (!now) {
-                        traces.loading().removeListener(this);
-                        Platform.runLater(() -> done.complete((System.nanoTime() - t0) / 1_000_000));
-                    }
-                }
-            });
             ask.run();
+            whenFalse(traces.loading(), () -> rows.complete((System.nanoTime() - t0) / 1_000_000));
+            whenFalse(traces.counting(), () -> count.complete((System.nanoTime() - t0) / 1_000_000));
         });
-        return done.get(120, TimeUnit.SECONDS);
+        return new Timing(rows.get(300, TimeUnit.SECONDS), count.get(300, TimeUnit.SECONDS));
+    }
+
+    private static void whenFalse(javafx.beans.property.BooleanProperty flag, Runnable then) {
+        if (!flag.get()) {
+            Platform.runLater(then);
+            return;
+        }
+        flag.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    flag.removeListener(this);
+                    Platform.runLater(then);
+                }
+            }
+        });
     }
 
     private static void seed(Path dataDir, int count) throws Exception {
@@ -212,10 +230,10 @@ public final class AppBenchmark {
                         200 + (i % 1500), 80L, i % 50 == 0 ? 429 : 200, "openai", model, "chat.completions", i % 3 == 0,
                         120, 40, null, null, false, new BigDecimal("0.00012"), "stop",
                         Map.of("team", teams[(int) (i % teams.length)], "use_case", "bench"),
-                        i % 50 == 0 ? "rate limited" : null, null, null,
+                        i % 50 == 0 ? "rate limited" : null, null, null, null, null, null,
                         "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"question " + i
                                 + "\"}]}", "{\"choices\":[{\"message\":{\"content\":\"answer " + i + "\"}}]}",
-                        Map.of(), List.of()));
+                        Map.of(), List.of(), null));
                 if (batch.size() == 5000) {
                     store.insert(batch);
                     batch.clear();
