@@ -95,7 +95,7 @@ log ".deb $(dpkg-deb -f "$old_deb" Version): $(mib "$deb_bytes") ($deb_bytes byt
 
 # --- display -----------------------------------------------------------------------------------------------------
 exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp -noreset >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
 exec 3>&-
 for _ in $(seq 1 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
