@@ -1,0 +1,209 @@
+package dev.switchboard.app;
+
+import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.UiTasks;
+import dev.switchboard.app.connection.ConnectionChecker;
+import dev.switchboard.app.connection.ConnectionStatusBar;
+import dev.switchboard.app.connection.ConnectionViewModel;
+import dev.switchboard.app.connection.EmbeddedGatewayHost;
+import dev.switchboard.app.connection.LiveHub;
+import dev.switchboard.app.connection.ProfilesView;
+import dev.switchboard.app.connection.ProfilesViewModel;
+import dev.switchboard.app.connection.TokenCipher;
+import dev.switchboard.app.demo.DemoMode;
+import dev.switchboard.app.settings.AppSettings;
+import dev.switchboard.app.settings.CustomPrice;
+import dev.switchboard.app.settings.RetentionLimits;
+import dev.switchboard.app.settings.SettingsData;
+import dev.switchboard.app.settings.SettingsStore;
+import dev.switchboard.app.settings.SettingsView;
+import dev.switchboard.app.settings.SettingsViewModel;
+import dev.switchboard.app.shell.OsTheme;
+import dev.switchboard.app.shell.Page;
+import dev.switchboard.app.shell.ShellView;
+import dev.switchboard.app.shell.ShellViewModel;
+import dev.switchboard.app.shell.ThemeManager;
+import dev.switchboard.app.traces.TraceDetailViewModel;
+import dev.switchboard.app.traces.TracesView;
+import dev.switchboard.app.traces.TracesViewModel;
+import dev.switchboard.app.usage.UsageView;
+import dev.switchboard.app.usage.UsageViewModel;
+import dev.switchboard.gateway.GatewayConfig;
+import dev.switchboard.gateway.trace.TraceAssembler.BodyCapture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app. Everything is wired here and nowhere else: settings, the embedded gateway host, the connection,
+ * and one ViewModel and View per page. Slow work (reading settings, asking the OS for its theme) happens in
+ * {@link #init()}, off the FX thread; the gateway starts in the background after the window shows.
+ */
+public final class SwitchboardApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardApp.class);
+
+    private final AppOptions options;
+    private SettingsStore settingsStore;
+    private SettingsData loaded;
+    private boolean osDark;
+    /** Built while the window opens: OkHttp's first use loads a few hundred classes. */
+    private CompletableFuture<OkHttpClient> httpClient;
+    private ExecutorService background;
+    private EmbeddedGatewayHost host;
+    private DemoMode demo;
+    private LiveHub hub;
+    private ConnectionViewModel connection;
+    private TracesViewModel traces;
+    private Stage stage;
+
+    public SwitchboardApp() {
+        this(AppOptions.fromSystemProperties());
+    }
+
+    /** For tests and the benchmark: a given config and data directory, and a port (0 = free). */
+    public SwitchboardApp(AppOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void init() {
+        httpClient = CompletableFuture.supplyAsync(() -> new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build());
+        settingsStore = new SettingsStore(options.configDir(), options.defaultDataDir());
+        loaded = settingsStore.load();
+        osDark = OsTheme.prefersDark();
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        if (settingsStore == null) {
+            // Started by a test harness that skips init(): the same work, still before any window shows.
+            init();
+        }
+        stage = primaryStage;
+        background = Executors.newVirtualThreadPerTaskExecutor();
+        UiTasks tasks = UiTasks.forFx(background);
+        AppSettings settings = new AppSettings(loaded).autoSave(settingsStore);
+        if (options.dataDir() != null) {
+            settings.dataDir().set(options.dataDir().toString());
+        }
+        ThemeManager theme = new ThemeManager(osDark);
+        theme.apply(settings.theme().get());
+        settings.theme().addListener((obs, old, choice) -> theme.apply(choice));
+
+        Supplier<OkHttpClient> http = httpClient::join;
+        TokenCipher cipher = new TokenCipher(options.configDir());
+        host = new EmbeddedGatewayHost();
+        host.setCustomPrices(settings.customPrices().stream().map(CustomPrice::toModelPrice).toList());
+        RetentionLimits retention = RetentionLimits.of(settings);
+        host.setRetention(retention.maxAge(), retention.maxBytes());
+        demo = new DemoMode(Path.of(settings.dataDir().get()).resolve("demo"), http);
+        hub = new LiveHub();
+        connection = new ConnectionViewModel(settings, host, () -> embeddedConfig(settings), demo, cipher, http, hub,
+                tasks);
+
+        ShellViewModel shell = new ShellViewModel();
+        Clock clock = Clock.systemUTC();
+        traces = new TracesViewModel(connection.client(), hub, tasks, clock);
+        TraceDetailViewModel detail = new TraceDetailViewModel(connection.client(), tasks);
+        UsageViewModel usage = new UsageViewModel(connection.client(), tasks, clock, ZoneId.systemDefault());
+        SettingsViewModel settingsVm = new SettingsViewModel(settings, host, () -> {
+            if (connection.embeddedMode().get()) {
+                connection.startEmbedded();
+            }
+        }, tasks);
+        ProfilesViewModel profiles = new ProfilesViewModel(settings.profiles(), new ConnectionChecker(http), cipher,
+                connection, tasks);
+
+        ShellView root = new ShellView(shell, connection, Map.of(
+                Page.TRACES, () -> new TracesView(traces, detail, connection.baseUrl(), connection::startDemo),
+                Page.USAGE, () -> new UsageView(usage),
+                Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles))),
+                new ConnectionStatusBar(connection, settings.profiles(), () -> shell.show(Page.SETTINGS)));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        scene.getStylesheets().add(getClass().getResource(Styles.APP_STYLESHEET).toExternalForm());
+        stage.setTitle("Switchboard");
+        stage.setScene(scene);
+        stage.show();
+        // Start the gateway once the window has been drawn: on two cores its start-up would slow the first frame.
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(connection::startup);
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+    }
+
+    private GatewayConfig embeddedConfig(AppSettings s) {
+        int port = options.port() != null ? options.port() : s.gatewayPort().get();
+        return GatewayConfig.defaults(Path.of(s.dataDir().get())).withHost(s.gatewayHost().get()).withPort(port)
+                .withBodyCapture(new BodyCapture(s.captureBodies().get(), s.bodyMaxKb().get() * 1024));
+    }
+
+    /** The connection model, for tests that need to wait for the gateway. */
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
+    /** The trace list's model, for the benchmark's timings. */
+    public TracesViewModel traces() {
+        return traces;
+    }
+
+    /** Stops gateways and flushes settings; bounded, so a stuck close cannot keep the process alive. */
+    @Override
+    public void stop() {
+        if (stage != null) {
+            stage.hide();
+        }
+        Thread closer = Thread.ofPlatform().name("switchboard-shutdown").start(() -> {
+            closeQuietly(hub);
+            closeQuietly(demo);
+            closeQuietly(host);
+            closeQuietly(settingsStore);
+        });
+        try {
+            closer.join(Duration.ofSeconds(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (background != null) {
+            background.shutdownNow();
+            try {
+                background.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Closing {} failed", closeable.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.switchboard.app.common;
+
+/** Style-class names used by the app stylesheet ({@code app.css}), as constants so a typo cannot compile. */
+public final class Styles {
+    public static final String APP_STYLESHEET = "/dev/switchboard/app/app.css";
+
+    public static final String NAV = "sb-nav";
+    public static final String NAV_BUTTON = "sb-nav-button";
+    public static final String STATUS_BAR = "sb-status-bar";
+    public static final String STATUS_DOT = "sb-status-dot";
+    public static final String DOT_OK = "sb-dot-ok";
+    public static final String DOT_WARN = "sb-dot-warn";
+    public static final String DOT_DOWN = "sb-dot-down";
+    public static final String BANNER = "sb-banner";
+    public static final String BANNER_DEMO = "sb-banner-demo";
+    public static final String TOOLBAR = "sb-toolbar";
+    public static final String PAGE = "sb-page";
+    public static final String PAGE_TITLE = "sb-page-title";
+    public static final String MUTED = "sb-muted";
+    public static final String ERROR_TEXT = "sb-error-text";
+    public static final String STATUS_OK = "sb-status-ok";
+    public static final String STATUS_ERROR = "sb-status-error";
+    /** Status cells; {@code :failed} marks a failed call. */
+    public static final String STATUS_CELL = "sb-status-cell";
+    public static final String MONO = "sb-mono";
+    public static final String CARD = "sb-card";
+    public static final String CARD_VALUE = "sb-card-value";
+    public static final String CARD_LABEL = "sb-card-label";
+    public static final String EMPTY_STATE = "sb-empty-state";
+    public static final String CODE_BLOCK = "sb-code-block";
+    public static final String BUBBLE = "sb-bubble";
+    public static final String BUBBLE_ROLE = "sb-bubble-role";
+    public static final String SECTION_TITLE = "sb-section-title";
+    public static final String SPAN_BAR = "sb-span-bar";
+    public static final String SPAN_BAR_FAILED = "sb-span-bar-failed";
+    public static final String JSON_KEY = "json-key";
+    public static final String JSON_STRING = "json-string";
+    public static final String JSON_NUMBER = "json-number";
+    public static final String JSON_LITERAL = "json-literal";
+
+    /** One style class per chat role: {@code sb-bubble-user}, {@code sb-bubble-assistant}, ... */
+    public static String bubble(String role) {
+        return BUBBLE + "-" + role;
+    }
+
+    private Styles() {
+    }
+}

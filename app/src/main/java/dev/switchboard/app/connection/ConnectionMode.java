@@ -1,0 +1,4 @@
+package dev.switchboard.app.connection;
+
+/** Which gateway the app is looking at. */
+public enum ConnectionMode { EMBEDDED, REMOTE, DEMO }

@@ -1,0 +1,34 @@
+package dev.switchboard.app.shell;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The pages of the left navigation, in order. */
+public enum Page {
+    TRACES("Traces", Feather.ACTIVITY),
+    USAGE("Usage", Feather.BAR_CHART_2),
+    PROMPTS("Prompts", Feather.FILE_TEXT),
+    PLAYGROUND("Playground", Feather.PLAY_CIRCLE),
+    SETTINGS("Settings", Feather.SETTINGS);
+
+    private final String title;
+    private final Ikon icon;
+
+    Page(String title, Ikon icon) {
+        this.title = title;
+        this.icon = icon;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Ikon icon() {
+        return icon;
+    }
+
+    /** The navigation button's id, e.g. {@code navTraces}. */
+    public String navId() {
+        return "nav" + title;
+    }
+}
