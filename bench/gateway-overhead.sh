@@ -82,6 +82,10 @@ if [[ ! -f "$JAR" ]]; then
     || die "build failed"
 fi
 
+# Other work on the machine slows everything measured here; say so next to the figures.
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+CLK_TCK=$(getconf CLK_TCK)
+
 # ---------------------------------------------------------------- processes
 # Waits for a ready line "... listening on http://HOST:PORT" in a log and prints the URL.
 await_ready() {
@@ -149,13 +153,20 @@ GATEWAY_SENT=0
 GATEWAY_ANSWERED=0
 RESULT=""
 
-# run_wrk NAME URL CONNECTIONS THREADS SECONDS: saves wrk's report, leaves its BENCH line in RESULT
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# run_wrk NAME URL CONNECTIONS THREADS SECONDS SERVER_PID: saves wrk's report and leaves its BENCH line, plus the
+# server's CPU time per answered request (cpu_us, which contention on a shared machine hardly moves), in RESULT
 run_wrk() {
-  local name=$1 url=$2 connections=$3 threads=$4 seconds=$5
+  local name=$1 url=$2 connections=$3 threads=$4 seconds=$5 pid=$6
+  local ticks_before
+  ticks_before=$(cpu_ticks "$pid")
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency -s "$WORK/chat.lua" \
     "$url/v1/chat/completions" >"$WORK/wrk-$name.txt" 2>&1 || { cat "$WORK/wrk-$name.txt" >&2; die "wrk failed"; }
   local line
   line=$(grep '^BENCH ' "$WORK/wrk-$name.txt") || { cat "$WORK/wrk-$name.txt" >&2; die "no wrk summary"; }
+  line+=$(awk -v ticks=$(( $(cpu_ticks "$pid") - ticks_before )) -v hz="$CLK_TCK" -v n="$(field "$line" completed)" \
+    'BEGIN { printf " cpu_us=%.0f", ticks * 1e6 / hz / (n > 0 ? n : 1) }')
   if [[ "$url" == "$GATEWAY_URL" ]]; then
     GATEWAY_SENT=$((GATEWAY_SENT + $(field "$line" sent)))
     GATEWAY_ANSWERED=$((GATEWAY_ANSWERED + $(field "$line" completed)))
@@ -176,15 +187,15 @@ GATEWAY_ANSWERED=$((GATEWAY_ANSWERED + 1))
 [[ "$status" == 200 ]] || { cat "$WORK/probe.json" >&2; die "gateway answered $status to a chat completion"; }
 
 log "warming up (${WARMUP}s each)"
-run_wrk warmup-direct "$MOCK_URL" 16 2 "$WARMUP"
-run_wrk warmup-gateway "$GATEWAY_URL" 16 2 "$WARMUP"
+run_wrk warmup-direct "$MOCK_URL" 16 2 "$WARMUP" "$MOCK_PID"
+run_wrk warmup-gateway "$GATEWAY_URL" 16 2 "$WARMUP" "$GATEWAY_PID"
 
 log "measuring (${DURATION}s per run)"
 # Interleaved, so drift on a shared machine hits both sides alike.
-run_wrk direct-c1 "$MOCK_URL" 1 1 "$DURATION"; DIRECT_1=$RESULT
-run_wrk gateway-c1 "$GATEWAY_URL" 1 1 "$DURATION"; GATEWAY_1=$RESULT
-run_wrk direct-c16 "$MOCK_URL" 16 2 "$DURATION"; DIRECT_16=$RESULT
-run_wrk gateway-c16 "$GATEWAY_URL" 16 2 "$DURATION"; GATEWAY_16=$RESULT
+run_wrk direct-c1 "$MOCK_URL" 1 1 "$DURATION" "$MOCK_PID"; DIRECT_1=$RESULT
+run_wrk gateway-c1 "$GATEWAY_URL" 1 1 "$DURATION" "$GATEWAY_PID"; GATEWAY_1=$RESULT
+run_wrk direct-c16 "$MOCK_URL" 16 2 "$DURATION" "$MOCK_PID"; DIRECT_16=$RESULT
+run_wrk gateway-c16 "$GATEWAY_URL" 16 2 "$DURATION" "$GATEWAY_PID"; GATEWAY_16=$RESULT
 
 log "time to first token ($TTFT_REQUESTS streamed requests each way)"
 TTFT=$("$JAVA" "$ROOT/bench/TtftProbe.java" "$MOCK_URL/v1/chat/completions" \
@@ -242,7 +253,7 @@ gateway_errors=$(( $(field "$GATEWAY_1" errors) + $(field "$GATEWAY_16" errors) 
 
 row() { printf '%-34s %14s %14s %14s\n' "$@"; }
 echo
-echo "Switchboard gateway overhead ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ), ${DURATION}s per run)"
+echo "Switchboard gateway overhead ($(nproc) cores, load before $LOAD_BEFORE, $(date -u +%Y-%m-%dT%H:%M:%SZ), ${DURATION}s per run)"
 row "" "direct" "via gateway" "added"
 row "1 connection: requests/s" "$(field "$DIRECT_1" rps)" "$(field "$GATEWAY_1" rps)" ""
 row "1 connection: p50 ms" "$(ms "$(field "$DIRECT_1" p50_us)")" "$(ms "$(field "$GATEWAY_1" p50_us)")" \
@@ -252,11 +263,18 @@ row "16 connections: requests/s" "$(field "$DIRECT_16" rps)" "$gateway_rps_16" "
 row "16 connections: p50 ms" "$(ms "$(field "$DIRECT_16" p50_us)")" "$(ms "$(field "$GATEWAY_16" p50_us)")" \
   "$(ms "$added_p50_16_us")"
 row "16 connections: p99 ms" "$(ms "$(field "$DIRECT_16" p99_us)")" "$(ms "$(field "$GATEWAY_16" p99_us)")" ""
+row "16 connections: server CPU us/req" "$(field "$DIRECT_16" cpu_us) (mock)" "$(field "$GATEWAY_16" cpu_us)" \
+  "(gateway only)"
 row "stream: time to first token p50 ms" "$(ms "$(field "$TTFT" direct_p50_us)")" \
   "$(ms "$(field "$TTFT" gateway_p50_us)")" "$(ms "$added_ttft_us")"
 row "stream: time to first token p90 ms" "$(ms "$(field "$TTFT" direct_p90_us)")" \
   "$(ms "$(field "$TTFT" gateway_p90_us)")" ""
 echo "errors (non-2xx or socket): direct $direct_errors, via gateway $gateway_errors"
+cores=$(nproc)
+if awk -v load="$LOAD_BEFORE" -v cores="$cores" 'BEGIN { exit !(load > cores / 2) }'; then
+  echo "WARNING: the machine was busy before the run (load $LOAD_BEFORE on $cores cores): latency and throughput"
+  echo "         are pessimistic; server CPU per request is the figure least moved by that."
+fi
 echo "traces: $traces"
 echo "gateway log: $(grep -c -E ' (WARN|ERROR) ' "$WORK/gateway.log" || true) WARN/ERROR lines$(grep -m1 -E ' (WARN|ERROR) ' "$WORK/gateway.log" | sed 's/^/, first: /' || true)"
 echo

@@ -2,11 +2,25 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.gateway.admin.AdminAuth;
 import dev.switchboard.gateway.admin.AdminRoutes;
+import dev.switchboard.gateway.admin.GovernanceRoutes;
+import dev.switchboard.gateway.cache.ResponseCache;
+import dev.switchboard.gateway.keys.ApiKeyGuard;
+import dev.switchboard.gateway.keys.ApiKeyStore;
+import dev.switchboard.gateway.keys.GatewaySettings;
+import dev.switchboard.gateway.keys.SecretBox;
+import dev.switchboard.gateway.keys.UsageCounters;
+import dev.switchboard.gateway.keys.VirtualKeyStore;
+import dev.switchboard.gateway.routing.ConfigParser;
+import dev.switchboard.gateway.routing.ConfigStore;
+import dev.switchboard.gateway.routing.VirtualKeyTester;
+import dev.switchboard.gateway.store.Sql;
 import dev.switchboard.gateway.cost.PriceTable;
 import dev.switchboard.gateway.cost.TokenEstimator;
 import dev.switchboard.gateway.provider.ProviderCatalog;
 import dev.switchboard.gateway.provider.UpstreamClient;
+import dev.switchboard.gateway.routing.CircuitBreakers;
 import dev.switchboard.gateway.routing.RouteResolver;
+import dev.switchboard.gateway.routing.Router;
 import dev.switchboard.gateway.prompts.PromptAdminRoutes;
 import dev.switchboard.gateway.prompts.PromptApiRoutes;
 import dev.switchboard.gateway.server.GatewayServer;
@@ -23,6 +37,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +52,8 @@ public final class Gateway implements AutoCloseable {
     private static final int TRACE_BATCH = 500;
     private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
     private static final Duration RETENTION_INTERVAL = Duration.ofMinutes(10);
+    private static final int CIRCUIT_THRESHOLD = 5;
+    private static final Duration CIRCUIT_COOL_DOWN = Duration.ofSeconds(30);
 
     private final GatewayConfig config;
     private final String adminToken;
@@ -46,12 +64,14 @@ public final class Gateway implements AutoCloseable {
     private final PriceTable prices;
     private final TraceWriter traceWriter;
     private final UpstreamClient upstream;
+    private final ExecutorService background;
     private final GatewayServer server;
     private final Retention retention;
 
     private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
                     TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, PromptLibrary prompts,
-                    UpstreamClient upstream, GatewayServer server, Retention retention) {
+                    UpstreamClient upstream, ExecutorService background, GatewayServer server,
+                    Retention retention) {
         this.config = config;
         this.adminToken = adminToken;
         this.database = database;
@@ -61,6 +81,7 @@ public final class Gateway implements AutoCloseable {
         this.traceFeed = traceFeed;
         this.prompts = prompts;
         this.upstream = upstream;
+        this.background = background;
         this.server = server;
         this.retention = retention;
     }
@@ -68,34 +89,57 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config) {
         createDirectories(config);
         String token = config.adminToken() != null ? config.adminToken() : AdminTokens.loadOrCreate(config.dataDir());
+        Clock clock = Clock.systemUTC();
         Database database = Database.openH2(config.dataDir());
+        Sql sql = new Sql(database.dataSource());
+        SecretBox secrets = SecretBox.loadOrCreate(config.masterKeyFile() != null ? config.masterKeyFile()
+                : config.dataDir().resolve(SecretBox.FILE_NAME));
         TraceStore traceStore = new TraceStore(database.dataSource());
         TraceFeed feed = new TraceFeed();
         PriceTable prices = PriceTable.bundled();
-        TraceWriter writer = new TraceWriter(new TraceAssembler(prices, new TokenEstimator(), config.bodyCapture()),
+        TokenEstimator estimator = new TokenEstimator();
+        TraceWriter writer = new TraceWriter(new TraceAssembler(prices, estimator, config.bodyCapture()),
                 traceStore, feed, TRACE_QUEUE_CAPACITY, TRACE_BATCH, TRACE_FLUSH);
         UpstreamClient upstream = new UpstreamClient();
-        RouteResolver routes = new RouteResolver(new ProviderCatalog());
+        ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+        ProviderCatalog catalog = new ProviderCatalog();
+        ConfigStore configs = new ConfigStore(sql, secrets, new ConfigParser(catalog), clock);
+        VirtualKeyStore virtualKeys = new VirtualKeyStore(sql, secrets, clock);
+        RouteResolver routes = new RouteResolver(catalog, configs, virtualKeys);
+        CircuitBreakers circuits = new CircuitBreakers(CIRCUIT_THRESHOLD, CIRCUIT_COOL_DOWN, clock);
+        Router router = new Router(circuits, duration -> Thread.sleep(duration));
+        ApiKeyStore apiKeys = new ApiKeyStore(sql, clock);
+        UsageCounters counters = new UsageCounters(sql);
+        GatewaySettings settings = new GatewaySettings(sql);
+        ApiKeyGuard keyGuard = new ApiKeyGuard(apiKeys, counters, settings, prices, estimator, clock);
+        ResponseCache cache = new ResponseCache(sql, clock, background);
+        background.execute(cache::purgeExpired);
+        ProxyHandler proxy = new ProxyHandler(routes, router, upstream, writer, keyGuard, cache);
+
         AdminRoutes admin = new AdminRoutes(new AdminAuth(token), traceStore, feed);
-        ProxyHandler proxy = new ProxyHandler(routes, upstream, writer);
+        GovernanceRoutes governance = new GovernanceRoutes(configs, virtualKeys, apiKeys, counters, settings,
+                circuits, catalog, new VirtualKeyTester(routes, upstream), clock);
         PromptLibrary promptLibrary = new PromptLibrary(database.dataSource());
         GatewayServer server;
         try {
             server = GatewayServer.start(config.host(), config.port(), config.maxRequestBytes(), routes, upstream,
                     proxy, prices, admin, extra -> {
+                        governance.register(extra);
                         new PromptAdminRoutes(promptLibrary).register(extra);
                         new PromptApiRoutes(promptLibrary, proxy).register(extra);
                     });
         } catch (RuntimeException e) {
             writer.close();
             upstream.close();
+            background.close();
             database.close();
             throw new GatewayException(500, "server_error", "cannot_listen", null,
                     "Cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
         }
         Retention retention = new Retention(database.dataSource(), Clock.systemUTC(), RETENTION_INTERVAL).start();
         Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, promptLibrary,
-                upstream, server, retention);
+                upstream, background, server, retention);
         LOG.info("Gateway listening on {} (data in {})", gateway.baseUrl(), config.dataDir());
         return gateway;
     }
@@ -166,6 +210,7 @@ public final class Gateway implements AutoCloseable {
         retention.close();
         traceWriter.close();
         upstream.close();
+        background.close();
         database.close();
         LOG.info("Gateway stopped; {} traces written, {} dropped", traceWriter.written(), traceWriter.dropped());
     }

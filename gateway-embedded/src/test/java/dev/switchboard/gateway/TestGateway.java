@@ -6,26 +6,62 @@ import dev.switchboard.gateway.trace.Trace;
 import dev.switchboard.gateway.trace.TraceQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real gateway on a free port with its own data directory, plus a plain HTTP client to call it. */
-public final class TestGateway implements AutoCloseable {
+/**
+ * A real gateway on a free port with its own data directory, plus a plain HTTP client to call it. Register it with
+ * {@code @RegisterExtension} to get a fresh gateway for every test, or construct one on a directory of your own.
+ */
+public final class TestGateway implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token";
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private final Gateway gateway;
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
+    private Gateway gateway;
+    private Path dataDir;
+
+    /** For {@code @RegisterExtension}: starts before each test in a new temporary directory. */
+    public TestGateway() {
+    }
 
     public TestGateway(Path dataDir) {
-        this.gateway = Gateway.start(GatewayConfig.defaults(dataDir).withPort(0).withAdminToken(ADMIN_TOKEN));
+        start(dataDir);
+    }
+
+    private void start(Path directory) {
+        this.dataDir = directory;
+        this.gateway = Gateway.start(GatewayConfig.defaults(directory).withPort(0).withAdminToken(ADMIN_TOKEN));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        start(Files.createTempDirectory("switchboard-test"));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Gateway gateway() {

@@ -203,10 +203,10 @@ public final class AppBenchmark {
                         200 + (i % 1500), 80L, i % 50 == 0 ? 429 : 200, "openai", model, "chat.completions", i % 3 == 0,
                         120, 40, null, null, false, new BigDecimal("0.00012"), "stop",
                         Map.of("team", teams[(int) (i % teams.length)], "use_case", "bench"),
-                        i % 50 == 0 ? "rate limited" : null, null, null,
+                        i % 50 == 0 ? "rate limited" : null, null, null, null, null, null,
                         "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"question " + i
                                 + "\"}]}", "{\"choices\":[{\"message\":{\"content\":\"answer " + i + "\"}}]}",
-                        Map.of(), List.of()));
+                        Map.of(), List.of(), null));
                 if (batch.size() == 5000) {
                     store.insert(batch);
                     batch.clear();

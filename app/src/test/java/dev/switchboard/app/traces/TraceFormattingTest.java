@@ -52,10 +52,10 @@ class TraceFormattingTest {
     void curlReplaysThroughTheGatewayWithoutAnySecret() {
         Trace t = FakeGatewayClient.trace("t1", Instant.now(), "gpt-4o", 200);
         Trace withHeaders = new Trace(t.id(), null, t.startedAt(), 1, null, 200, "openai", "gpt-4o",
-                "chat.completions", false, 1, 1, null, null, false, null, null, Map.of(), null, null, null,
+                "chat.completions", false, 1, 1, null, null, false, null, null, Map.of(), null, null, null, null, null, null,
                 "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"it's\"}]}", null,
                 Map.of("authorization", "[redacted]", "x-portkey-provider", "openai",
-                        "x-portkey-config", "{\"api_key\":\"[redacted]\"}", "cookie", "[redacted]"), List.of());
+                        "x-portkey-config", "{\"api_key\":\"[redacted]\"}", "cookie", "[redacted]"), List.of(), null);
 
         String curl = CurlCommand.of(withHeaders, "http://127.0.0.1:8787");
 
@@ -70,7 +70,7 @@ class TraceFormattingTest {
         Trace a = FakeGatewayClient.trace("a", Instant.parse("2026-01-01T00:00:00Z"), "gpt-4o", 200);
         Trace b = new Trace("b", null, a.startedAt(), 5, null, 500, "openai", "gpt,4o", "chat.completions", false,
                 null, null, null, null, false, null, null, Map.of("use_case", "=cmd"), "bad \"quote\"", null, null,
-                null, null, null, null);
+                null, null, null, null, null, null, null, null);
 
         String csv = TraceExport.csv(List.of(a, b));
 

@@ -31,6 +31,10 @@ public final class GatewayMain implements Callable<Integer> {
             + "created on first start)")
     String adminToken;
 
+    @Option(names = "--master-key-file", description = "Key that encrypts stored provider keys (default: "
+            + "master.key in the data directory; gateways sharing a database must share it)")
+    Path masterKeyFile;
+
     @Option(names = "--no-body-capture", description = "Store traces without request and response bodies")
     boolean noBodyCapture;
 
@@ -45,7 +49,8 @@ public final class GatewayMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path dir = dataDir != null ? dataDir : DataDirectories.defaultDir();
         GatewayConfig config = new GatewayConfig(host, port, dir, adminToken,
-                new BodyCapture(!noBodyCapture, maxBodyKb * 1024), GatewayConfig.DEFAULT_MAX_REQUEST_BYTES);
+                new BodyCapture(!noBodyCapture, maxBodyKb * 1024), GatewayConfig.DEFAULT_MAX_REQUEST_BYTES,
+                masterKeyFile);
         Gateway gateway;
         try {
             gateway = Gateway.start(config);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** OpenAI {@code GET /v1/models}: a fixed list, built once, of models people expect to pick from. */
 final class OpenAiModels {
-    static final List<String> IDS = List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "o3-mini",
+    private static final List<String> IDS = List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "o3-mini",
             "text-embedding-3-small", "text-embedding-3-large");
     /** 2024-05-13, a fixed date so the list is byte-for-byte stable. */
     private static final long CREATED = 1_715_558_400L;

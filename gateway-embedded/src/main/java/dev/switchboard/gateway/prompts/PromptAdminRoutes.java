@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.admin.AdminJson;
 import dev.switchboard.prompts.PromptLibrary;
 import dev.switchboard.prompts.io.PromptCodec;
 import dev.switchboard.prompts.io.PromptFormat;
@@ -26,8 +27,6 @@ import java.util.Map;
 public final class PromptAdminRoutes {
     private static final String PREFIX = "/admin/prompts/";
     private static final String DEFAULT_AUTHOR = "admin";
-    private static final com.fasterxml.jackson.databind.ObjectMapper SNAKE_CASE = Json.MAPPER.copy()
-            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private final PromptLibrary library;
     private final PromptCodec codec = new PromptCodec();
@@ -202,11 +201,7 @@ public final class PromptAdminRoutes {
 
     /** Prompt answers use snake_case throughout, like the prompt files and OpenAI's own fields. */
     static void json(Context ctx, int status, Object body) {
-        try {
-            ctx.status(status).contentType("application/json").result(SNAKE_CASE.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + body.getClass().getSimpleName(), e);
-        }
+        ctx.status(status).contentType("application/json").result(AdminJson.snakeCase(body));
     }
 
     /** Reads prompt API bodies. */

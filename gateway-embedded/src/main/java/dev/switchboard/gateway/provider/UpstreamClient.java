@@ -36,7 +36,8 @@ public final class UpstreamClient implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ofSeconds(60))
-                .retryOnConnectionFailure(true)
+                // A silent resend could bill the caller twice; retries are the routing config's decision.
+                .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .build();
     }

@@ -3,9 +3,12 @@ package dev.switchboard.gateway.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.guardrails.GuardrailSet;
 import dev.switchboard.gateway.provider.ProviderCatalog;
 import dev.switchboard.gateway.provider.ProviderCatalog.Provider;
 import dev.switchboard.gateway.provider.Target;
+import dev.switchboard.gateway.routing.RouteNode.TargetNode;
+import dev.switchboard.gateway.routing.VirtualKeyVault.VirtualKey;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
@@ -15,40 +18,72 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Chooses the upstream from Portkey-compatible headers. Precedence: {@code x-portkey-config} (single-target form),
- * then {@code x-portkey-provider}, then the model name ({@code claude-*} is Anthropic, {@code gemini-*} Google,
- * anything else OpenAI). The key comes from the config's {@code api_key} or the caller's {@code Authorization}.
+ * Turns a request's Portkey-compatible headers into a {@link RoutingConfig}, and a config's target into a
+ * {@link Route}. Without {@code x-portkey-config} the route is one target from {@code x-portkey-provider} (or
+ * {@code x-portkey-virtual-key}, or the model name: {@code claude-*} is Anthropic, {@code gemini-*} Google,
+ * anything else OpenAI). A target's key is its {@code api_key}, its virtual key's, or the caller's
+ * {@code Authorization}.
  */
 public final class RouteResolver {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     private final ProviderCatalog catalog;
+    private final ConfigParser parser;
+    private final SavedConfigs savedConfigs;
+    private final VirtualKeyVault vault;
 
-    public RouteResolver(ProviderCatalog catalog) {
+    public RouteResolver(ProviderCatalog catalog, SavedConfigs savedConfigs, VirtualKeyVault vault) {
         this.catalog = catalog;
+        this.parser = new ConfigParser(catalog);
+        this.savedConfigs = savedConfigs;
+        this.vault = vault;
     }
 
     /**
      * @param header reads a request header by lower-case name, null when absent
      * @param model  the request's model, used only when nothing names the provider
      */
-    public Route resolve(UnaryOperator<String> header, String model) {
-        JsonNode config = singleTargetConfig(header.apply("x-portkey-config"));
-        String providerName = firstNonBlank(text(config, "provider"), header.apply("x-portkey-provider"));
-        if (providerName == null) {
-            providerName = inferProvider(model);
+    public RoutingConfig config(UnaryOperator<String> header, String model) {
+        Duration timeout = timeout(header.apply("x-portkey-request-timeout"));
+        String raw = header.apply("x-portkey-config");
+        if (raw != null && !raw.isBlank()) {
+            return parser.parse(configJson(raw.trim()), timeout);
         }
-        Provider provider = catalog.require(providerName.trim().toLowerCase(Locale.ROOT));
-        String apiKey = firstNonBlank(text(config, "api_key"), bearer(header.apply("authorization")));
-        Map<String, String> options = azureOptions(header, config);
-        String customHost = firstNonBlank(text(config, "custom_host"), header.apply("x-portkey-custom-host"));
-        String baseUrl = baseUrl(provider, customHost, options);
-        Duration timeout = timeout(firstNonBlank(text(config, "request_timeout"),
-                header.apply("x-portkey-request-timeout")));
-        return new Route(new Target(provider.name(), baseUrl, apiKey, options), provider.adapter(), timeout);
+        String virtualKey = blankToNull(header.apply("x-portkey-virtual-key"));
+        String provider = blankToNull(header.apply("x-portkey-provider"));
+        if (provider == null && virtualKey == null) {
+            provider = inferProvider(model);
+        }
+        if (provider != null) {
+            provider = provider.trim().toLowerCase(Locale.ROOT);
+            catalog.require(provider);
+        }
+        TargetNode target = new TargetNode("headers", null, 1, provider, null, virtualKey,
+                blankToNull(header.apply("x-portkey-custom-host")), azureOptions(header), Json.object(),
+                RetryPolicy.NONE, timeout);
+        return new RoutingConfig(target, null, GuardrailSet.EMPTY, false);
     }
 
-    /** The provider a bare model name most likely belongs to. */
+    /** The concrete upstream for one target of a config. */
+    public Route route(TargetNode target, UnaryOperator<String> header) {
+        VirtualKey virtualKey = target.virtualKey() == null ? null : vault.find(target.virtualKey())
+                .orElseThrow(() -> new GatewayException(401, "authentication_error", "invalid_virtual_key",
+                        target.path() + ".virtual_key", "Unknown virtual key '" + target.virtualKey() + "'"));
+        String providerName = target.provider() != null ? target.provider() : virtualKey.provider();
+        Provider provider = catalog.require(providerName);
+        String apiKey = firstNonBlank(target.apiKey(), virtualKey == null ? null : virtualKey.apiKey(),
+                bearer(header.apply("authorization")));
+        Map<String, String> options = new HashMap<>();
+        if (virtualKey != null) {
+            options.putAll(virtualKey.options());
+        }
+        options.putAll(target.options());
+        String customHost = firstNonBlank(target.customHost(), virtualKey == null ? null : virtualKey.customHost(),
+                null);
+        return new Route(new Target(provider.name(), baseUrl(provider, customHost, options), apiKey, options),
+                provider.adapter(), target.timeout());
+    }
+
     public static String inferProvider(String model) {
         if (model != null) {
             String lower = model.toLowerCase(Locale.ROOT);
@@ -62,40 +97,23 @@ public final class RouteResolver {
         return "openai";
     }
 
-    private static JsonNode singleTargetConfig(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
+    private JsonNode configJson(String raw) {
+        if (!raw.startsWith("{")) {
+            return savedConfigs.resolve(raw).orElseThrow(() -> GatewayException.badRequest("x-portkey-config",
+                    "No saved config '" + raw + "' (x-portkey-config takes inline JSON or a saved config id)"));
         }
-        JsonNode config;
         try {
-            config = Json.read(raw);
+            return Json.read(raw);
         } catch (UncheckedIOException e) {
-            throw GatewayException.badRequest("x-portkey-config",
-                    "x-portkey-config is not valid JSON (saved config ids are not supported yet)");
+            throw GatewayException.badRequest("x-portkey-config", "x-portkey-config is not valid JSON");
         }
-        if (!config.isObject()) {
-            throw GatewayException.badRequest("x-portkey-config", "x-portkey-config must be a JSON object");
-        }
-        JsonNode targets = config.path("targets");
-        if (targets.isMissingNode()) {
-            return config;
-        }
-        String mode = config.path("strategy").path("mode").asText("single");
-        if (!"single".equals(mode) || !targets.isArray() || targets.size() != 1) {
-            throw GatewayException.unsupported("x-portkey-config: only the single-target form is supported "
-                    + "(strategy mode '" + mode + "' with " + targets.size() + " targets)");
-        }
-        return targets.get(0);
     }
 
-    private static Map<String, String> azureOptions(UnaryOperator<String> header, JsonNode config) {
+    private static Map<String, String> azureOptions(UnaryOperator<String> header) {
         Map<String, String> options = new HashMap<>();
-        putIfPresent(options, "azure-resource-name",
-                firstNonBlank(text(config, "resource_name"), header.apply("x-portkey-azure-resource-name")));
-        putIfPresent(options, "azure-deployment-id",
-                firstNonBlank(text(config, "deployment_id"), header.apply("x-portkey-azure-deployment-id")));
-        putIfPresent(options, "azure-api-version",
-                firstNonBlank(text(config, "api_version"), header.apply("x-portkey-azure-api-version")));
+        putIfPresent(options, "azure-resource-name", header.apply("x-portkey-azure-resource-name"));
+        putIfPresent(options, "azure-deployment-id", header.apply("x-portkey-azure-deployment-id"));
+        putIfPresent(options, "azure-api-version", header.apply("x-portkey-azure-api-version"));
         return options;
     }
 
@@ -151,19 +169,17 @@ public final class RouteResolver {
         return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value;
     }
 
-    private static String text(JsonNode node, String field) {
-        if (node == null) {
-            return null;
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
         }
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return null;
     }
 
-    private static String firstNonBlank(String first, String second) {
-        if (first != null && !first.isBlank()) {
-            return first;
-        }
-        return second != null && !second.isBlank() ? second : null;
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

@@ -8,7 +8,9 @@ import dev.switchboard.gateway.cost.PriceTable;
 import dev.switchboard.gateway.provider.UpstreamClient;
 import dev.switchboard.gateway.provider.UpstreamRequest;
 import dev.switchboard.gateway.routing.Route;
+import dev.switchboard.gateway.routing.RouteNode;
 import dev.switchboard.gateway.routing.RouteResolver;
+import dev.switchboard.gateway.routing.RoutingConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import okhttp3.Response;
@@ -34,13 +36,18 @@ final class ModelsHandler {
                 Responses.json(ctx, 200, knownModels());
                 return;
             }
-            Route route = routes.resolve(name -> ctx.header(name), null);
+            RoutingConfig config = routes.config(ctx::header, null);
+            if (!(config.root() instanceof RouteNode.TargetNode target)) {
+                throw GatewayException.badRequest("x-portkey-config",
+                        "Listing models needs a single target, not a routing strategy");
+            }
+            Route route = routes.route(target, ctx::header);
             ctx.header("x-portkey-provider", route.target().provider());
             UpstreamRequest call = route.adapter().modelsRequest(route.target());
             try (Response response = upstream.open(call, route.timeout(), false)) {
                 byte[] bytes = response.body().bytes();
                 if (!response.isSuccessful()) {
-                    throw ProxyHandler.upstreamError(ctx, response, bytes);
+                    throw UpstreamAttempts.upstreamError(response, bytes);
                 }
                 Responses.json(ctx, 200, route.adapter().modelsResponse(Json.read(bytes)));
             } catch (IOException e) {

@@ -18,7 +18,12 @@ public final class SseWriter {
 
     /** Commits the response as {@code 200 text/event-stream}. */
     public static SseWriter open(Context ctx) {
-        ctx.status(200);
+        return open(ctx, 200);
+    }
+
+    /** Commits the response as {@code text/event-stream} with {@code status} (246 when guardrails flagged it). */
+    public static SseWriter open(Context ctx, int status) {
+        ctx.status(status);
         ctx.res().setContentType("text/event-stream; charset=utf-8");
         ctx.res().setHeader("cache-control", "no-cache");
         ctx.res().setHeader("x-accel-buffering", "no");

@@ -2,28 +2,24 @@ package dev.switchboard.gateway.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.provider.SseEvent;
 import dev.switchboard.gateway.provider.SseReader;
 import dev.switchboard.gateway.provider.StreamTranslator;
-import dev.switchboard.gateway.provider.UpstreamClient;
-import dev.switchboard.gateway.provider.UpstreamRequest;
 import dev.switchboard.gateway.provider.UpstreamStreamException;
 import dev.switchboard.gateway.routing.Route;
+import dev.switchboard.gateway.server.UpstreamAttempts.OpenStream;
 import dev.switchboard.gateway.trace.TraceDraft;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.Response;
 
 /**
  * Relays a provider's stream to the client as OpenAI SSE, each chunk written and flushed the moment it is
- * translated. Errors before the first byte are ordinary HTTP errors; after it, the client gets an error event
+ * translated. Once the first byte is out, a failure can no longer be retried: the client gets an error event
  * and the trace records why the stream ended early.
  */
 final class StreamRelay {
@@ -31,44 +27,22 @@ final class StreamRelay {
     static final int CLIENT_CLOSED = 499;
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final UpstreamClient upstream;
-
-    StreamRelay(UpstreamClient upstream) {
-        this.upstream = upstream;
-    }
-
-    void relay(Context ctx, Route route, UpstreamRequest call, ObjectNode request, TraceDraft draft) {
-        long spanStart = draft.elapsedMs();
-        Instant spanStartedAt = Instant.now();
-        Response response;
-        try {
-            response = upstream.open(call, route.timeout(), true);
-        } catch (GatewayException e) {
-            draft.addSpan(ProxyHandler.attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart, null,
-                    e.getMessage(), 0));
-            throw e;
-        }
-        try (response) {
-            if (!response.isSuccessful()) {
-                byte[] bytes = readQuietly(response);
-                draft.addSpan(ProxyHandler.attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart,
-                        response.code(), null, 0));
-                throw ProxyHandler.upstreamError(ctx, response, bytes);
-            }
-            String failure = pump(ctx, route, response, request, draft);
-            draft.addSpan(ProxyHandler.attempt(route, call, spanStartedAt, draft.elapsedMs() - spanStart,
-                    response.code(), failure, 0));
+    /** @param status the status to answer with: 200, or 246 when input guardrails failed without denying */
+    void relay(Context ctx, Route route, OpenStream open, TraceDraft draft, int status) {
+        try (var response = open.response()) {
+            draft.completeLastSpan(pump(ctx, route, open, draft, status));
         }
     }
 
     /** Copies the stream; returns why it ended early, or null when it completed. */
-    private String pump(Context ctx, Route route, Response response, ObjectNode request, TraceDraft draft) {
+    private String pump(Context ctx, Route route, OpenStream open, TraceDraft draft, int status) {
+        ObjectNode request = open.request();
         StreamTranslator translator = route.adapter().streamTranslator(request);
         boolean clientWantsUsage = request.path("stream_options").path("include_usage").asBoolean(false);
         List<String> chunks = new ArrayList<>();
         draft.streamChunks(chunks);
-        SseWriter client = SseWriter.open(ctx);
-        SseReader reader = new SseReader(response.body().source());
+        SseWriter client = SseWriter.open(ctx, status);
+        SseReader reader = new SseReader(open.response().body().source());
         try {
             SseEvent event;
             while ((event = reader.next()) != null) {
@@ -77,22 +51,24 @@ final class StreamRelay {
                 }
             }
             if (!translator.completed()) {
-                return endWithError(client, draft, "The provider's stream ended before it was complete");
+                return endWithError(client, draft, status, "The provider's stream ended before it was complete");
             }
             for (String chunk : translator.onEnd()) {
                 forward(client, chunk, chunks, clientWantsUsage, draft);
             }
             client.write(DONE);
-            draft.finish(200);
+            draft.finish(status);
             return null;
         } catch (UpstreamStreamException e) {
-            return endWithError(client, draft, "The provider reported an error mid-stream: " + e.getMessage());
+            return endWithError(client, draft, status, "The provider reported an error mid-stream: " + e.getMessage());
         } catch (SseWriter.ClientGoneException e) {
             draft.error("The client closed the connection mid-stream").finish(CLIENT_CLOSED);
             return null;
         } catch (IOException e) {
-            String message = UpstreamClient.failure(e, route.timeout()).getMessage() + " (stream broken mid-way)";
-            return endWithError(client, draft, message);
+            String message = e instanceof java.net.SocketTimeoutException
+                    ? "The provider's stream went silent for longer than " + route.timeout().toMillis() + " ms"
+                    : "The provider's stream broke off mid-way";
+            return endWithError(client, draft, status, message);
         }
     }
 
@@ -119,22 +95,13 @@ final class StreamRelay {
         }
     }
 
-    private static String endWithError(SseWriter client, TraceDraft draft, String message) {
-        draft.error(message).finish(200);
+    private static String endWithError(SseWriter client, TraceDraft draft, int status, String message) {
+        draft.error(message).finish(status);
         try {
-            ObjectNode error = ErrorBodies.of("api_error", "stream_error", null, message);
-            client.data(Json.write(error));
+            client.data(Json.write(ErrorBodies.of("api_error", "stream_error", null, message)));
         } catch (SseWriter.ClientGoneException gone) {
             // nobody left to tell; the trace still records the failure
         }
         return message;
-    }
-
-    private static byte[] readQuietly(Response response) {
-        try {
-            return response.body().bytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }

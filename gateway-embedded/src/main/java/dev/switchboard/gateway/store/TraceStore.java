@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.trace.Span;
 import dev.switchboard.gateway.trace.Trace;
@@ -29,11 +30,12 @@ import javax.sql.DataSource;
 public final class TraceStore {
     private static final String SUMMARY_COLUMNS = "id, client_trace_id, started_at, duration_ms, ttft_ms, status, "
             + "provider, model, endpoint, stream, input_tokens, output_tokens, cached_tokens, reasoning_tokens, "
-            + "tokens_estimated, cost_usd, finish_reason, error, prompt_name, prompt_version, metadata";
+            + "tokens_estimated, cost_usd, finish_reason, error, prompt_name, prompt_version, metadata, "
+            + "cache_status, cost_saved_usd, api_key_name";
     private static final String DETAIL_COLUMNS = SUMMARY_COLUMNS
-            + ", request_headers, request_body, response_body, spans";
+            + ", request_headers, request_body, response_body, spans, hook_results";
     private static final String INSERT_TRACE = "INSERT INTO traces (" + DETAIL_COLUMNS + ", is_error) VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_METADATA =
             "INSERT INTO trace_metadata (trace_id, meta_key, meta_value, started_at) VALUES (?, ?, ?, ?)";
     private static final String AGGREGATES = "COUNT(*), SUM(CASE WHEN t.is_error THEN 1 ELSE 0 END), "
@@ -245,25 +247,31 @@ public final class TraceStore {
         s.setString(19, t.promptName());
         setInt(s, 20, t.promptVersion());
         s.setString(21, t.metadata().isEmpty() ? null : Json.write(t.metadata()));
-        s.setString(22, t.requestHeaders() == null ? null : Json.write(t.requestHeaders()));
-        s.setString(23, t.requestBody());
-        s.setString(24, t.responseBody());
-        s.setString(25, t.spans() == null ? null : Json.write(t.spans()));
-        s.setBoolean(26, !t.ok());
+        s.setString(22, t.cacheStatus());
+        s.setBigDecimal(23, t.costSavedUsd());
+        s.setString(24, t.apiKeyName());
+        s.setString(25, t.requestHeaders() == null ? null : Json.write(t.requestHeaders()));
+        s.setString(26, t.requestBody());
+        s.setString(27, t.responseBody());
+        s.setString(28, t.spans() == null ? null : Json.write(t.spans()));
+        s.setString(29, t.hookResults() == null ? null : Json.write(t.hookResults()));
+        s.setBoolean(30, !t.ok());
     }
 
     private static Trace readSummary(ResultSet r) throws SQLException {
-        return read(r, null, null, null, null);
+        return read(r, null, null, null, null, null);
     }
 
     private static Trace readDetail(ResultSet r) throws SQLException {
+        String hooks = r.getString("hook_results");
         return read(r, readJson(r.getString("request_headers"), new TypeReference<Map<String, String>>() { }),
                 r.getString("request_body"), r.getString("response_body"),
-                readJson(r.getString("spans"), new TypeReference<List<Span>>() { }));
+                readJson(r.getString("spans"), new TypeReference<List<Span>>() { }),
+                hooks == null ? null : Json.read(hooks));
     }
 
     private static Trace read(ResultSet r, Map<String, String> headers, String requestBody, String responseBody,
-                              List<Span> spans) throws SQLException {
+                              List<Span> spans, JsonNode hookResults) throws SQLException {
         BigDecimal cost = r.getBigDecimal("cost_usd");
         Map<String, String> metadata = readJson(r.getString("metadata"), new TypeReference<Map<String, String>>() { });
         return new Trace(r.getString("id"), r.getString("client_trace_id"),
@@ -272,8 +280,14 @@ public final class TraceStore {
                 r.getBoolean("stream"), getInt(r, "input_tokens"), getInt(r, "output_tokens"),
                 getInt(r, "cached_tokens"), getInt(r, "reasoning_tokens"), r.getBoolean("tokens_estimated"),
                 cost == null ? null : cost.stripTrailingZeros(), r.getString("finish_reason"), metadata,
-                r.getString("error"), r.getString("prompt_name"), getInt(r, "prompt_version"), requestBody,
-                responseBody, headers, spans);
+                r.getString("error"), r.getString("prompt_name"), getInt(r, "prompt_version"),
+                r.getString("cache_status"), decimal(r, "cost_saved_usd"), r.getString("api_key_name"), requestBody,
+                responseBody, headers, spans, hookResults);
+    }
+
+    private static BigDecimal decimal(ResultSet r, String column) throws SQLException {
+        BigDecimal value = r.getBigDecimal(column);
+        return value == null ? null : value.stripTrailingZeros();
     }
 
     private static <T> T readJson(String text, TypeReference<T> type) {

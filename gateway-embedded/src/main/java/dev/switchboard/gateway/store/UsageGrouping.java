@@ -16,11 +16,12 @@ record UsageGrouping(String keyExpression, String join, List<Object> joinArgs) {
             case "provider" -> column("t.provider");
             case "prompt" -> column("t.prompt_name");
             case "endpoint" -> column("t.endpoint");
+            case "apiKey" -> column("t.api_key_name");
             case "none" -> new UsageGrouping(null, "", List.of());
             default -> {
                 if (!by.startsWith(METADATA_PREFIX) || by.length() == METADATA_PREFIX.length()) {
                     throw new InvalidQueryException("groupBy",
-                            "groupBy must be none, model, provider, prompt, endpoint or metadata.<key>");
+                            "groupBy must be none, model, provider, prompt, endpoint, apiKey or metadata.<key>");
                 }
                 yield new UsageGrouping("m.meta_value",
                         "LEFT JOIN trace_metadata m ON m.trace_id = t.id AND m.meta_key = ?",

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -7,13 +8,18 @@ import java.util.Map;
 
 /**
  * One request that went through the gateway, as stored and as served by the admin API. List queries leave
- * {@code requestBody}, {@code responseBody}, {@code requestHeaders} and {@code spans} null; the detail query fills them.
+ * {@code requestBody}, {@code responseBody}, {@code requestHeaders}, {@code spans} and {@code hookResults} null;
+ * the detail query fills them.
  *
  * @param clientTraceId   the caller's {@code x-portkey-trace-id}, which may group several requests; null if none
  * @param endpoint        {@code chat.completions}, {@code embeddings}, {@code completions}, {@code prompts.completions}
  * @param status          HTTP status the gateway returned to the caller
  * @param tokensEstimated true when the provider reported no usage and the counts come from a tokenizer
- * @param costUsd         null when the model has no known price (never a guess)
+ * @param costUsd         null when the model has no known price (never a guess); 0 for answers from the cache
+ * @param cacheStatus     {@code HIT}, {@code MISS}, {@code REFRESH}, or null when the request had no cache config
+ * @param costSavedUsd    for cache hits, what the answer cost when it was first made
+ * @param apiKeyName      the gateway API key the caller used, or null
+ * @param hookResults     guardrail results in Portkey's {@code hook_results} shape, or null
  */
 public record Trace(
         String id,
@@ -37,10 +43,14 @@ public record Trace(
         String error,
         String promptName,
         Integer promptVersion,
+        String cacheStatus,
+        BigDecimal costSavedUsd,
+        String apiKeyName,
         String requestBody,
         String responseBody,
         Map<String, String> requestHeaders,
-        List<Span> spans) {
+        List<Span> spans,
+        JsonNode hookResults) {
 
     public Trace {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -54,6 +64,6 @@ public record Trace(
     public Trace summary() {
         return new Trace(id, clientTraceId, startedAt, durationMs, ttftMs, status, provider, model, endpoint, stream, inputTokens,
                 outputTokens, cachedTokens, reasoningTokens, tokensEstimated, costUsd, finishReason, metadata, error,
-                promptName, promptVersion, null, null, null, null);
+                promptName, promptVersion, cacheStatus, costSavedUsd, apiKeyName, null, null, null, null, null);
     }
 }

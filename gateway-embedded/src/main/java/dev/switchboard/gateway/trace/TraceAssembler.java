@@ -52,6 +52,11 @@ public final class TraceAssembler {
         }
         TokenUsage usage = usage(draft, model, request, response);
         BigDecimal cost = usage == null ? null : prices.cost(model, usage, request).orElse(null);
+        BigDecimal saved = null;
+        if (draft.servedFromCache && cost != null) {
+            saved = cost;
+            cost = BigDecimal.ZERO;
+        }
         String finishReason = response.path("choices").path(0).path("finish_reason").asText(null);
         String requestText = draft.requestBody == null ? null
                 : new String(draft.requestBody, StandardCharsets.UTF_8);
@@ -60,8 +65,9 @@ public final class TraceAssembler {
                 usage == null ? null : usage.input(), usage == null ? null : usage.output(),
                 usage == null ? null : usage.cachedInput(), usage == null ? null : usage.reasoning(),
                 usage != null && usage.estimated(), cost, finishReason, draft.metadata, draft.error,
-                draft.promptName, draft.promptVersion, capture.apply(requestText), capture.apply(responseText),
-                draft.requestHeaders, draft.spans);
+                draft.promptName, draft.promptVersion, draft.cacheStatus, saved, draft.apiKeyName,
+                capture.apply(requestText), capture.apply(responseText), draft.requestHeaders, draft.spans,
+                draft.hookResults);
     }
 
     private TokenUsage usage(TraceDraft draft, String model, JsonNode request, JsonNode response) {

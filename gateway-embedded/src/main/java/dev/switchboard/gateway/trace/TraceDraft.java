@@ -1,9 +1,13 @@
 package dev.switchboard.gateway.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the request path knows about one call, kept raw so that the request path does no extra work: usage,
@@ -31,6 +35,11 @@ public final class TraceDraft {
     int status;
     String error;
     final List<Span> spans = new ArrayList<>();
+    String cacheStatus;
+    boolean servedFromCache;
+    String apiKeyName;
+    JsonNode hookResults;
+    final List<Consumer<Trace>> afterStore = new ArrayList<>();
 
     public TraceDraft(String id, String endpoint) {
         this.id = id;
@@ -54,6 +63,22 @@ public final class TraceDraft {
 
     public TraceDraft provider(String value) {
         this.provider = value;
+        return this;
+    }
+
+    /** The provider of the latest attempt, once there was one. */
+    public Optional<String> lastProvider() {
+        return Optional.ofNullable(provider);
+    }
+
+    /** Stretches the latest span to now, e.g. to the end of a relayed stream, with why it failed if it did. */
+    public TraceDraft completeLastSpan(String error) {
+        if (!spans.isEmpty()) {
+            Span last = spans.removeLast();
+            spans.add(new Span(last.index(), last.kind(), last.target(), last.retry(), last.provider(), last.model(),
+                    last.url(), last.startedAt(), Duration.between(last.startedAt(), Instant.now()).toMillis(),
+                    last.status(), error));
+        }
         return this;
     }
 
@@ -101,6 +126,41 @@ public final class TraceDraft {
         this.promptName = name;
         this.promptVersion = version;
         return this;
+    }
+
+    /** {@code HIT} also means the answer cost nothing now: its cost is recorded as saved. */
+    public TraceDraft cacheStatus(String status) {
+        this.cacheStatus = status;
+        this.servedFromCache = "HIT".equals(status);
+        return this;
+    }
+
+    public TraceDraft apiKeyName(String value) {
+        this.apiKeyName = value;
+        return this;
+    }
+
+    public TraceDraft hookResults(JsonNode value) {
+        this.hookResults = value;
+        return this;
+    }
+
+    /** Runs on the writer thread once the trace is stored, with its cost known (e.g. to settle a budget). */
+    public TraceDraft afterStore(Consumer<Trace> callback) {
+        afterStore.add(callback);
+        return this;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public List<String> streamChunks() {
+        return streamChunks;
     }
 
     public TraceDraft error(String value) {

@@ -86,9 +86,11 @@ public final class TraceWriter implements AutoCloseable {
 
     private void write(List<TraceDraft> drafts) {
         List<Trace> traces = new ArrayList<>(drafts.size());
+        List<TraceDraft> assembled = new ArrayList<>(drafts.size());
         for (TraceDraft draft : drafts) {
             try {
                 traces.add(assembler.assemble(draft));
+                assembled.add(draft);
             } catch (RuntimeException e) {
                 LOG.error("Cannot assemble trace {}; it is dropped", draft.id(), e);
                 dropped.incrementAndGet();
@@ -97,10 +99,14 @@ public final class TraceWriter implements AutoCloseable {
         while (true) {
             try {
                 store.insert(traces);
-                written.addAndGet(traces.size());
-                traces.forEach(feed::publish);
+                stored(assembled, traces);
                 return;
             } catch (SQLException e) {
+                if (!isTransient(e)) {
+                    LOG.error("A batch of {} traces was refused by the database; storing them one by one", traces.size(), e);
+                    storeOneByOne(assembled, traces);
+                    return;
+                }
                 if (closing) {
                     LOG.error("Cannot store {} traces while shutting down; they are lost", traces.size(), e);
                     dropped.addAndGet(traces.size());
@@ -109,6 +115,44 @@ public final class TraceWriter implements AutoCloseable {
                 // Keep the batch and retry: the queue buffers new traces meanwhile, bounded by its capacity.
                 LOG.warn("Cannot store {} traces ({}); retrying in {}", traces.size(), e.getMessage(), RETRY_PAUSE);
                 pause();
+            }
+        }
+    }
+
+    private void stored(List<TraceDraft> drafts, List<Trace> traces) {
+        written.addAndGet(traces.size());
+        traces.forEach(feed::publish);
+        runAfterStore(drafts, traces);
+    }
+
+    /** Isolates rows the database refuses, so one bad trace cannot hold back the others forever. */
+    private void storeOneByOne(List<TraceDraft> drafts, List<Trace> traces) {
+        for (int i = 0; i < traces.size(); i++) {
+            try {
+                store.insert(List.of(traces.get(i)));
+                stored(List.of(drafts.get(i)), List.of(traces.get(i)));
+            } catch (SQLException e) {
+                LOG.error("Trace {} cannot be stored and is dropped", traces.get(i).id(), e);
+                dropped.incrementAndGet();
+            }
+        }
+    }
+
+    /** Connection trouble (SQLState class 08) is worth waiting out; a refused statement is not. */
+    private static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof java.sql.SQLTransientException || e instanceof java.sql.SQLRecoverableException
+                || state == null || state.startsWith("08") || state.startsWith("57");
+    }
+
+    private static void runAfterStore(List<TraceDraft> drafts, List<Trace> traces) {
+        for (int i = 0; i < drafts.size(); i++) {
+            for (var callback : drafts.get(i).afterStore) {
+                try {
+                    callback.accept(traces.get(i));
+                } catch (RuntimeException e) {
+                    LOG.error("A follow-up of trace {} failed", traces.get(i).id(), e);
+                }
             }
         }
     }

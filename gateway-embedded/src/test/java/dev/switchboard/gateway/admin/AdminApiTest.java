@@ -8,7 +8,6 @@ import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,21 +22,18 @@ import okhttp3.OkHttpClient;
 import okhttp3.Call;
 import okhttp3.Response;
 import okio.BufferedSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AdminApiTest {
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
+    @RegisterExtension
+    final TestGateway gateway = new TestGateway();
 
     @BeforeEach
     void start() {
-        gateway = new TestGateway(dataDir);
         upstream.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -53,11 +49,6 @@ class AdminApiTest {
                         .build();
             }
         });
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private void send(String model, String content, String metadata) {

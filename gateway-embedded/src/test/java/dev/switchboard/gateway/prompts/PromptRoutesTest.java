@@ -7,17 +7,14 @@ import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PromptRoutesTest {
     private static final String CREATE = """
@@ -28,19 +25,8 @@ class PromptRoutesTest {
 
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new TestGateway(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    final TestGateway gateway = new TestGateway();
 
     private Reply admin(String method, String path, String body) {
         RequestBody requestBody = body == null ? null : RequestBody.create(body, MediaType.get("application/json"));
@@ -184,7 +170,7 @@ class PromptRoutesTest {
         Reply all = admin("GET", "/admin/prompts:export?format=json", null);
         assertThat(all.json().path("prompts")).hasSize(1);
 
-        try (TestGateway other = new TestGateway(dataDir.resolve("other"))) {
+        try (TestGateway other = new TestGateway(gateway.dataDir().resolve("other"))) {
             Reply imported = other.call(other.admin("/admin/prompts:import?format=yaml")
                     .post(RequestBody.create(yaml.body(), MediaType.get("application/yaml"))));
             assertThat(imported.status()).isEqualTo(200);

@@ -21,6 +21,7 @@ final class NodeSdk {
     private NodeSdk() {
     }
 
+    /** Copies the scripts and runs {@code npm install} unless the same package.json was installed before. */
     static synchronized void install() throws IOException, InterruptedException {
         Files.createDirectories(WORK);
         try (Stream<Path> files = Files.list(SOURCE)) {
@@ -28,8 +29,11 @@ final class NodeSdk {
                 Files.copy(file, WORK.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        if (!Files.isDirectory(WORK.resolve("node_modules"))) {
+        Path installed = WORK.resolve(".installed-package.json");
+        String wanted = Files.readString(SOURCE.resolve("package.json"));
+        if (!Files.exists(installed) || !Files.readString(installed).equals(wanted)) {
             run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 300);
+            Files.writeString(installed, wanted);
         }
     }
 

@@ -7,34 +7,20 @@ import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real HTTP exchange with a Gemini-speaking upstream, through the gateway. */
 class GeminiProxyTest {
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new TestGateway(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    final TestGateway gateway = new TestGateway();
 
     private Reply send(String path, String body) {
         return gateway.call(gateway.post(path, body)

@@ -8,17 +8,14 @@ import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenAiProxyTest {
     private static final String COMPLETION = """
@@ -29,19 +26,8 @@ class OpenAiProxyTest {
 
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
-    @TempDir
-    Path dataDir;
-    private TestGateway gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new TestGateway(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    final TestGateway gateway = new TestGateway();
 
     private String host() {
         return upstream.url("/v1").toString();

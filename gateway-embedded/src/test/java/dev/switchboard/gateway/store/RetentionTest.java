@@ -78,8 +78,8 @@ class RetentionTest {
         for (int i = 0; i < count; i++) {
             traces.add(new Trace("t" + i, null, first.plus(step.multipliedBy(i)), 10, null, 200, "openai",
                     "gpt-4o-mini", "chat.completions", false, 1, 1, null, null, false, null, "stop",
-                    Map.of("team", "core"), null, null, null, "{\"x\":\"" + "y".repeat(500) + "\"}", "{}", Map.of(),
-                    List.of()));
+                    Map.of("team", "core"), null, null, null, null, null, null, "{\"x\":\"" + "y".repeat(500) + "\"}", "{}", Map.of(),
+                    List.of(), null));
         }
         return traces;
     }

@@ -1,0 +1,26 @@
+package dev.switchboard.gateway.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.switchboard.gateway.Json;
+
+/**
+ * JSON for admin resources that mirror Portkey's snake_case formats (configs, keys, prompts). Traces and usage
+ * keep camelCase, as their API was published.
+ */
+public final class AdminJson {
+    private static final ObjectMapper SNAKE_CASE = Json.MAPPER.copy()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private AdminJson() {
+    }
+
+    public static byte[] snakeCase(Object body) {
+        try {
+            return SNAKE_CASE.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + body.getClass().getSimpleName(), e);
+        }
+    }
+}
