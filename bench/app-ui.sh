@@ -29,10 +29,20 @@ fi
 trap '[[ -n "$XVFB_PID" ]] && kill "$XVFB_PID"' EXIT
 
 run() { "${JAVA_HOME:-/usr}/bin/java" "${JAVA_OPTS[@]}" -cp "$CP" dev.switchboard.app.bench.AppBenchmark "$@"; }
+start_runs() {
+  run start
+  # As ./mvnw -Prun starts it: with a class-data archive, made by the first start and used by the second.
+  rm -f app/target/bench/app.jsa
+  CDS=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app/target/bench/app.jsa)
+  run_cds() { "${JAVA_HOME:-/usr}/bin/java" "${CDS[@]}" "${JAVA_OPTS[@]}" -cp "$CP" dev.switchboard.app.bench.AppBenchmark "$@"; }
+  run_cds start >/dev/null
+  echo "with a class-data archive (as ./mvnw -pl app -am -Prun compile runs it):"
+  run_cds start
+}
 case "$MODE" in
-  start) run start ;;
+  start) start_runs ;;
   stream) run stream "$STREAM_RATE" "$STREAM_SECONDS" ;;
   large) run large "$LARGE_TRACES" ;;
-  all) run start; run stream "$STREAM_RATE" "$STREAM_SECONDS"; run large "$LARGE_TRACES" ;;
+  all) start_runs; run stream "$STREAM_RATE" "$STREAM_SECONDS"; run large "$LARGE_TRACES" ;;
   *) echo "usage: $0 [start|stream|large|all]" >&2; exit 2 ;;
 esac

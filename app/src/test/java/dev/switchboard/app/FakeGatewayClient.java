@@ -28,8 +28,8 @@ public final class FakeGatewayClient implements GatewayClient {
     public static Trace trace(String id, Instant at, String model, int status) {
         return new Trace(id, null, at, 120, 40L, status, "openai", model, "chat.completions", false, 10, 5, null,
                 null, false, new BigDecimal("0.0001"), "stop", Map.of("team", "core"),
-                status >= 400 ? "boom" : null, null, null, null, null, null, "{\"model\":\"" + model + "\",\"messages\":[]}", "{}",
-                Map.of(), List.of(), null);
+                status >= 400 ? "boom" : null, null, null, null, null, null,
+                "{\"model\":\"" + model + "\",\"messages\":[]}", "{}", Map.of(), List.of(), null);
     }
 
     /** Stores a trace and tells live listeners, as the trace writer would. */

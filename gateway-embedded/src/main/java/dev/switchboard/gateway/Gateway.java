@@ -26,19 +26,27 @@ import dev.switchboard.gateway.prompts.PromptApiRoutes;
 import dev.switchboard.gateway.server.GatewayServer;
 import dev.switchboard.gateway.server.ProxyHandler;
 import dev.switchboard.gateway.store.Database;
+import dev.switchboard.gateway.store.ReplicaFeed;
 import dev.switchboard.gateway.store.Retention;
 import dev.switchboard.gateway.store.TraceStore;
+import dev.switchboard.gateway.telemetry.GatewayMetrics;
+import dev.switchboard.gateway.telemetry.OpsRoutes;
+import dev.switchboard.gateway.telemetry.OtlpExport;
 import dev.switchboard.gateway.trace.TraceAssembler;
 import dev.switchboard.gateway.trace.TraceFeed;
 import dev.switchboard.gateway.trace.TraceWriter;
 import dev.switchboard.prompts.PromptLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +59,9 @@ public final class Gateway implements AutoCloseable {
     private static final int TRACE_QUEUE_CAPACITY = 100_000;
     private static final int TRACE_BATCH = 500;
     private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
-    private static final Duration RETENTION_INTERVAL = Duration.ofMinutes(10);
     private static final int CIRCUIT_THRESHOLD = 5;
     private static final Duration CIRCUIT_COOL_DOWN = Duration.ofSeconds(30);
+    private static final Duration RETENTION_INTERVAL = Duration.ofMinutes(10);
 
     private final GatewayConfig config;
     private final String adminToken;
@@ -66,12 +74,41 @@ public final class Gateway implements AutoCloseable {
     private final UpstreamClient upstream;
     private final ExecutorService background;
     private final GatewayServer server;
+    private final Team team;
     private final Retention retention;
+
+    /** What a gateway adds for teams and operators: metrics, OpenTelemetry export, other replicas' traces. */
+    private record Team(String replicaId, GatewayMetrics metrics, OtlpExport otlp, ReplicaFeed replicaFeed)
+            implements AutoCloseable {
+        static Team start(GatewayConfig config, Database database, TraceStore store, TraceFeed feed,
+                          TraceWriter writer, String replicaId) {
+            GatewayMetrics metrics = new GatewayMetrics(feed, writer);
+            OtlpExport otlp = null;
+            if (config.otlp() != null) {
+                otlp = OtlpExport.start(config.otlp(), replicaId, metrics.registry());
+                feed.subscribeRecorded(otlp::export);
+            }
+            ReplicaFeed replicas = database.isPostgres()
+                    ? ReplicaFeed.start(database.settings(), replicaId, store, feed::publishFromReplica) : null;
+            return new Team(replicaId, metrics, otlp, replicas);
+        }
+
+        /** After the trace writer has drained: export what it recorded last, then stop. */
+        @Override
+        public void close() {
+            if (replicaFeed != null) {
+                replicaFeed.close();
+            }
+            if (otlp != null) {
+                otlp.close();
+            }
+            metrics.close();
+        }
+    }
 
     private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
                     TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, PromptLibrary prompts,
-                    UpstreamClient upstream, ExecutorService background, GatewayServer server,
-                    Retention retention) {
+                    UpstreamClient upstream, ExecutorService background, GatewayServer server, Team team, Retention retention) {
         this.config = config;
         this.adminToken = adminToken;
         this.database = database;
@@ -83,6 +120,7 @@ public final class Gateway implements AutoCloseable {
         this.upstream = upstream;
         this.background = background;
         this.server = server;
+        this.team = team;
         this.retention = retention;
     }
 
@@ -90,16 +128,18 @@ public final class Gateway implements AutoCloseable {
         createDirectories(config);
         String token = config.adminToken() != null ? config.adminToken() : AdminTokens.loadOrCreate(config.dataDir());
         Clock clock = Clock.systemUTC();
-        Database database = Database.openH2(config.dataDir());
+        Database database = Database.open(config.effectiveDatabase());
         Sql sql = new Sql(database.dataSource());
         SecretBox secrets = SecretBox.loadOrCreate(config.masterKeyFile() != null ? config.masterKeyFile()
                 : config.dataDir().resolve(SecretBox.FILE_NAME));
-        TraceStore traceStore = new TraceStore(database.dataSource());
+        String replicaId = newReplicaId();
+        TraceStore traceStore = new TraceStore(database.dataSource(), database.isPostgres() ? replicaId : null);
         TraceFeed feed = new TraceFeed();
         PriceTable prices = PriceTable.bundled();
         TokenEstimator estimator = new TokenEstimator();
         TraceWriter writer = new TraceWriter(new TraceAssembler(prices, estimator, config.bodyCapture()),
                 traceStore, feed, TRACE_QUEUE_CAPACITY, TRACE_BATCH, TRACE_FLUSH);
+        Team team = Team.start(config, database, traceStore, feed, writer, replicaId);
         UpstreamClient upstream = new UpstreamClient();
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -128,9 +168,11 @@ public final class Gateway implements AutoCloseable {
                         governance.register(extra);
                         new PromptAdminRoutes(promptLibrary).register(extra);
                         new PromptApiRoutes(promptLibrary, proxy).register(extra);
+                        new OpsRoutes(database, team.metrics()).register(extra);
                     });
         } catch (RuntimeException e) {
             writer.close();
+            team.close();
             upstream.close();
             background.close();
             database.close();
@@ -139,9 +181,21 @@ public final class Gateway implements AutoCloseable {
         }
         Retention retention = new Retention(database.dataSource(), Clock.systemUTC(), RETENTION_INTERVAL).start();
         Gateway gateway = new Gateway(config, token, database, prices, writer, traceStore, feed, promptLibrary,
-                upstream, background, server, retention);
-        LOG.info("Gateway listening on {} (data in {})", gateway.baseUrl(), config.dataDir());
+                upstream, background, server, team, retention);
+        LOG.info("Gateway listening on {} (data in {}, database {})", gateway.baseUrl(), config.dataDir(),
+                database.settings().displayUrl());
         return gateway;
+    }
+
+    /** Names this process among the replicas sharing a database: host name plus a random suffix. */
+    private static String newReplicaId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "gateway";
+        }
+        return host + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
     }
 
     private static void createDirectories(GatewayConfig config) {
@@ -198,6 +252,21 @@ public final class Gateway implements AutoCloseable {
         return traceWriter;
     }
 
+    /** This gateway's Prometheus metrics (also served at {@code /metrics}). */
+    public GatewayMetrics metrics() {
+        return team.metrics();
+    }
+
+    /** This gateway's name among the replicas on one database (OpenTelemetry's {@code service.instance.id}). */
+    public String replicaId() {
+        return team.replicaId();
+    }
+
+    /** Whether traces stored by other replicas on the same database reach this one's live feed. */
+    public boolean listensToReplicas() {
+        return team.replicaFeed() != null && team.replicaFeed().listening();
+    }
+
     /** Deletes old traces in the background; keeps everything until given a policy. */
     public Retention retention() {
         return retention;
@@ -209,6 +278,7 @@ public final class Gateway implements AutoCloseable {
         server.close();
         retention.close();
         traceWriter.close();
+        team.close();
         upstream.close();
         background.close();
         database.close();

@@ -21,6 +21,13 @@ class ArchitectureTest {
             .because("adapters only translate wire formats");
 
     @ArchTest
+    static final ArchRule telemetryIsFedNotCalled = noClasses().that()
+            .resideInAnyPackage("..gateway.store..", "..gateway.trace..", "..gateway.server..", "..gateway.provider..")
+            .should().dependOnClassesThat().resideInAnyPackage("..gateway.telemetry..", "io.opentelemetry..",
+                    "io.micrometer..")
+            .because("metrics and OpenTelemetry export listen to recorded traces; the request path never calls them");
+
+    @ArchTest
     static final ArchRule noStandardOutput = noClasses().that().resideOutsideOfPackages("..gateway.cli..", "..gateway.mock..")
             .should().accessField(System.class, "out")
             .because("logging goes through SLF4J; only the CLI prints");

@@ -21,7 +21,20 @@ public final class PromptMigrations {
 
     /** Applies pending prompt migrations; safe to call on every start, before or after the gateway's own. */
     public static void migrate(DataSource dataSource) {
-        MigrateResult result = Flyway.configure(PromptMigrations.class.getClassLoader())
+        MigrateResult result = flyway(dataSource).migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Applied {} prompt library migrations, schema now at version {}", result.migrationsExecuted,
+                    result.targetSchemaVersion);
+        }
+    }
+
+    /** Migrations of the prompt tables not yet applied to the database; empty when it is up to date. */
+    public static int pending(DataSource dataSource) {
+        return flyway(dataSource).info().pending().length;
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(PromptMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
@@ -29,11 +42,6 @@ public final class PromptMigrations {
                 // schema unless told that "no history yet" means "start from scratch", which version 0 does.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .load()
-                .migrate();
-        if (result.migrationsExecuted > 0) {
-            LOG.info("Applied {} prompt library migrations, schema now at version {}", result.migrationsExecuted,
-                    result.targetSchemaVersion);
-        }
+                .load();
     }
 }

@@ -19,8 +19,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class ConcurrentVersionsTest {
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final int WRITERS = 8;
     private static final int VERSIONS_EACH = 25;
 
@@ -30,7 +38,7 @@ class ConcurrentVersionsTest {
     @Test
     @Timeout(60)
     void concurrentWritersGetDistinctNumbersAndNothingIsLost() throws Exception {
-        try (TestDatabase database = TestDatabase.migrated(dir);
+        try (TestDatabase database = TestDatabase.migrated(kind, dir);
              ExecutorService pool = Executors.newFixedThreadPool(WRITERS)) {
             // Each writer has its own library, like separate gateway processes sharing one database.
             List<PromptLibrary> libraries = IntStream.range(0, WRITERS)

@@ -32,10 +32,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class ImportExportTest {
+    @Parameter
+    TestDatabase.Kind kind;
+
     /** Strings that trip up YAML and JSON writers: they must come back byte for byte. */
     private static final String AWKWARD = String.join("\n", "Line with trailing spaces   ", "\tTabbed",
             "  indented", "key: value # not a comment", "- not a list", "---", "yes", "null", "0.7", "\"quoted\"",
@@ -195,7 +203,7 @@ class ImportExportTest {
 
     private PromptLibrary newLibrary(String name) {
         try {
-            TestDatabase database = TestDatabase.migrated(Files.createDirectories(dir.resolve(name)));
+            TestDatabase database = TestDatabase.migrated(kind, Files.createDirectories(dir.resolve(name)));
             databases.add(database);
             return new PromptLibrary(database.dataSource(), clock);
         } catch (IOException e) {

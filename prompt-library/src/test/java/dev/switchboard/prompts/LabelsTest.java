@@ -17,8 +17,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class LabelsTest {
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final Instant START = Instant.parse("2025-03-01T12:00:00Z");
 
     @TempDir
@@ -29,7 +37,7 @@ class LabelsTest {
 
     @BeforeEach
     void setUp() {
-        database = TestDatabase.migrated(dir);
+        database = TestDatabase.migrated(kind, dir);
         library = new PromptLibrary(database.dataSource(), clock);
         library.createPrompt(prompt("greeting"), text("v1"));
         library.addVersion("greeting", text("v2"));

@@ -28,8 +28,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class PromptLibraryTest {
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final Instant START = Instant.parse("2025-01-31T09:30:00.123Z");
 
     @TempDir
@@ -40,7 +48,7 @@ class PromptLibraryTest {
 
     @BeforeEach
     void setUp() {
-        database = TestDatabase.migrated(dir);
+        database = TestDatabase.migrated(kind, dir);
         library = new PromptLibrary(database.dataSource(), clock);
     }
 

@@ -20,6 +20,8 @@ public final class Styles {
     public static final String ERROR_TEXT = "sb-error-text";
     public static final String STATUS_OK = "sb-status-ok";
     public static final String STATUS_ERROR = "sb-status-error";
+    /** Status cells; {@code :failed} marks a failed call. */
+    public static final String STATUS_CELL = "sb-status-cell";
     public static final String MONO = "sb-mono";
     public static final String CARD = "sb-card";
     public static final String CARD_VALUE = "sb-card-value";

@@ -1,5 +1,6 @@
 package dev.switchboard.app.connection;
 
+import dev.switchboard.app.common.UserMessages;
 import dev.switchboard.app.connection.GatewayClient.LinkState;
 import dev.switchboard.app.connection.GatewayClient.LiveListener;
 import dev.switchboard.gateway.Json;
@@ -98,7 +99,7 @@ final class LiveStream implements AutoCloseable {
         @Override
         public void onFailure(EventSource eventSource, Throwable error, Response response) {
             String reason = response != null && !response.isSuccessful() ? RemoteUrls.errorMessage(response.code(), "")
-                    : error == null ? "the stream ended" : dev.switchboard.app.common.UserMessages.of(error);
+                    : error == null ? "the stream ended" : UserMessages.of(error);
             retryLater(reason);
         }
     }

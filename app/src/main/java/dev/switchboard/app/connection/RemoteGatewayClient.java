@@ -1,6 +1,7 @@
 package dev.switchboard.app.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.app.common.UserMessages;
 import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.trace.Trace;
 import dev.switchboard.gateway.trace.TracePage;
@@ -154,6 +155,6 @@ public final class RemoteGatewayClient implements GatewayClient {
 
     private GatewayClientException unreachable(IOException e) {
         return new GatewayClientException("Cannot reach " + RemoteUrls.display(base) + ": "
-                + dev.switchboard.app.common.UserMessages.of(e), e);
+                + UserMessages.of(e), e);
     }
 }

@@ -82,12 +82,12 @@ final class DemoHistory {
             (byte) random.nextInt(), (byte) random.nextInt()}) + Long.toHexString(at.toEpochMilli());
         Map<String, String> metadata = Map.of("use_case", s.useCase(), "team", s.team(),
                 "user", USERS[random.nextInt(USERS.length)], "environment", "demo");
-        Span attempt = new Span(0, "attempt", "config", 0, s.provider(), s.model(),
-                "http://127.0.0.1/mock" + s.customHostPath(),
-                at, duration - 2, status, failed ? "HTTP " + status : null);
+        Span attempt = new Span(0, "attempt", null, 0, s.provider(), s.model(),
+                "http://127.0.0.1/mock" + s.customHostPath(), at, duration - 2, status, failed ? "HTTP " + status : null);
         return new Trace(id, null, at, duration, ttft, status, s.provider(), s.model(), "chat.completions", s.stream(),
                 failed ? null : input, failed ? null : output, null, null, false, cost, failed ? null : "stop",
-                metadata, failed ? "HTTP " + status : null, null, null, null, null, null, Json.write(request), response,
-                Map.of("content-type", "application/json", "authorization", "[redacted]"), List.of(attempt), null);
+                metadata, failed ? "HTTP " + status : null, null, null, null, null, null, Json.write(request),
+                response, Map.of("content-type", "application/json", "authorization", "[redacted]"),
+                List.of(attempt), null);
     }
 }

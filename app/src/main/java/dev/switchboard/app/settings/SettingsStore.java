@@ -1,5 +1,7 @@
 package dev.switchboard.app.settings;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.app.common.AtomicFiles;
 import dev.switchboard.gateway.Json;
 import java.io.IOException;
@@ -45,8 +47,14 @@ public final class SettingsStore implements AutoCloseable {
             return SettingsData.defaults(defaultDataDir);
         }
         try {
-            SettingsData data = Json.MAPPER.readValue(file.toFile(), SettingsData.class);
-            return data.dataDir() == null ? withDataDir(data) : data;
+            // Missing fields (a file from an older version, or edited by hand) keep their defaults.
+            ObjectNode merged = Json.MAPPER.valueToTree(SettingsData.defaults(defaultDataDir));
+            JsonNode saved = Json.MAPPER.readTree(file.toFile());
+            if (!(saved instanceof ObjectNode savedObject)) {
+                throw new IOException("settings are not a JSON object");
+            }
+            merged.setAll(savedObject);
+            return Json.MAPPER.treeToValue(merged, SettingsData.class);
         } catch (IOException e) {
             LOG.warn("Cannot read {} ({}); starting with default settings", file, e.getMessage());
             try {
@@ -56,12 +64,6 @@ public final class SettingsStore implements AutoCloseable {
             }
             return SettingsData.defaults(defaultDataDir);
         }
-    }
-
-    private SettingsData withDataDir(SettingsData d) {
-        return new SettingsData(d.theme(), defaultDataDir.toString(), d.gatewayHost(), d.gatewayPort(),
-                d.captureBodies(), d.bodyMaxKb(), d.retentionDays(), d.retentionMaxGb(), d.customPrices(),
-                d.profiles(), d.activeProfileId());
     }
 
     /** Saves {@code data} after {@link #SAVE_DELAY} unless another save is scheduled before then. */

@@ -33,6 +33,13 @@ final class CostBreakdown extends GridPane {
                 : "the provider's usage report");
         row = line(row, "Cost", t.costUsd() == null ? "unknown: no price for " + t.model()
                 + " (add one in Settings → Prices)" : Formats.usd(t.costUsd()));
+        if (t.cacheStatus() != null) {
+            row = line(row, "Cache", t.cacheStatus()
+                    + (t.costSavedUsd() == null ? "" : " · saved " + Formats.usd(t.costSavedUsd())));
+        }
+        if (t.apiKeyName() != null) {
+            row = line(row, "Gateway API key", t.apiKeyName());
+        }
         int tokens = (t.inputTokens() == null ? 0 : t.inputTokens()) + (t.outputTokens() == null ? 0 : t.outputTokens());
         if (t.costUsd() != null && tokens > 0) {
             line(row, "Per 1K tokens", Formats.usd(t.costUsd().multiply(BigDecimal.valueOf(1000))

@@ -45,7 +45,10 @@ final class SpanTimeline extends GridPane {
         for (Span span : spans) {
             long offset = Math.max(0, Duration.between(trace.startedAt(), span.startedAt()).toMillis());
             boolean failed = span.error() != null || (span.status() != null && span.status() >= 400);
+            // Which target of a fallback or load-balance config, and which retry of it: what makes them visible.
             String name = (span.index() + 1) + ". " + span.kind() + " · " + span.provider()
+                    + (span.target() == null ? "" : " (" + span.target() + ")")
+                    + (span.retry() > 0 ? " · retry " + span.retry() : "")
                     + (span.status() == null ? "" : " · " + span.status()) + " · " + Formats.millis(span.durationMs());
             Label label = new Label(name);
             label.getStyleClass().add(failed ? Styles.STATUS_ERROR : Styles.STATUS_OK);

@@ -43,7 +43,7 @@ public final class TraceExport {
         List<String> header = new ArrayList<>(List.of("id", "started_at", "status", "provider", "model", "endpoint",
                 "prompt", "prompt_version", "stream", "duration_ms", "ttft_ms", "input_tokens", "output_tokens",
                 "cached_tokens", "reasoning_tokens", "tokens_estimated", "cost_usd", "finish_reason", "error",
-                "client_trace_id"));
+                "client_trace_id", "cache_status", "cost_saved_usd", "api_key_name"));
         keys.forEach(k -> header.add("metadata." + k));
         List<List<String>> rows = new ArrayList<>();
         for (Trace t : traces) {
@@ -53,7 +53,8 @@ public final class TraceExport {
                     str(t.ttftMs()), str(t.inputTokens()), str(t.outputTokens()), str(t.cachedTokens()),
                     str(t.reasoningTokens()), Boolean.toString(t.tokensEstimated()),
                     t.costUsd() == null ? "" : t.costUsd().toPlainString(), str(t.finishReason()), str(t.error()),
-                    str(t.clientTraceId())));
+                    str(t.clientTraceId()), str(t.cacheStatus()),
+                    t.costSavedUsd() == null ? "" : t.costSavedUsd().toPlainString(), str(t.apiKeyName())));
             Map<String, String> metadata = t.metadata();
             keys.forEach(k -> row.add(str(metadata.get(k))));
             rows.add(row);

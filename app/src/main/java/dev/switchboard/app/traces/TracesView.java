@@ -19,6 +19,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -48,6 +49,7 @@ public final class TracesView extends BorderPane {
     /** How often queued live traces are moved into the table. */
     static final Duration DRAIN_EVERY = Duration.millis(100);
     private static final Duration FILTER_DEBOUNCE = Duration.millis(300);
+    private static final double ROW_HEIGHT = 28;
 
     private final TracesViewModel vm;
     private final TraceDetailViewModel detail;
@@ -160,6 +162,8 @@ public final class TracesView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("No traces match these filters"));
+        // A fixed row height spares the virtual flow measuring every reused cell on each live update.
+        table.setFixedCellSize(ROW_HEIGHT);
         SortedList<Trace> sorted = new SortedList<>(vm.rows());
         // Newest start first unless the user sorts by a column: live rows arrive in the order calls finish.
         Comparator<Trace> newestFirst = Comparator.comparing(Trace::startedAt).thenComparing(Trace::id).reversed();
@@ -226,22 +230,28 @@ public final class TracesView extends BorderPane {
         return column;
     }
 
-    /** The HTTP status, green when the call succeeded and red when it failed. */
+    /**
+     * The HTTP status, green when the call succeeded and red when it failed. A pseudo-class, not a style class:
+     * cells are reused for new rows ten times a second, and changing style classes re-matches all CSS.
+     */
     private static final class StatusCell extends TableCell<Trace, Integer> {
+        private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
+        StatusCell() {
+            getStyleClass().add(dev.switchboard.app.common.Styles.STATUS_CELL);
+        }
+
         @Override
         protected void updateItem(Integer status, boolean empty) {
             super.updateItem(status, empty);
-            getStyleClass().removeAll(dev.switchboard.app.common.Styles.STATUS_OK,
-                    dev.switchboard.app.common.Styles.STATUS_ERROR);
             if (empty || status == null) {
                 setText(null);
+                pseudoClassStateChanged(FAILED, false);
                 return;
             }
             setText(String.valueOf(status));
             Trace trace = getTableRow() == null ? null : getTableRow().getItem();
-            boolean ok = trace != null ? trace.ok() : status < 400;
-            getStyleClass().add(ok ? dev.switchboard.app.common.Styles.STATUS_OK
-                    : dev.switchboard.app.common.Styles.STATUS_ERROR);
+            pseudoClassStateChanged(FAILED, trace != null ? !trace.ok() : status >= 400);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.switchboard.app.connection.GatewayClient.LinkState;
 import dev.switchboard.app.connection.GatewayClient.LiveListener;
 import dev.switchboard.app.connection.LiveHub;
 import dev.switchboard.gateway.trace.Trace;
-import dev.switchboard.gateway.trace.TracePage;
 import dev.switchboard.gateway.trace.TraceQuery;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +43,13 @@ public final class TracesViewModel {
     public static final int PAGE_SIZE = 200;
     /** Rows kept in the live list; older ones are trimmed and paged back in from the store on request. */
     public static final int LIVE_CAP = 2_000;
+    /**
+     * A drain that brings more rows than this means heavy traffic: the next {@link #BUSY_SKIPPED_DRAINS} drains are
+     * skipped, so the table redraws about twice a second instead of ten times. Nobody reads 50 new rows per 100 ms,
+     * and redrawing every visible cell that often is what keeps the FX thread busiest.
+     */
+    static final int BUSY_BATCH = 20;
+    static final int BUSY_SKIPPED_DRAINS = 4;
     /** With a free-text filter, live traces are checked by re-querying, at most this often. */
     static final Duration TEXT_FILTER_REFRESH = Duration.ofSeconds(1);
 
@@ -62,12 +68,14 @@ public final class TracesViewModel {
     private final LongProperty matchCount = new SimpleLongProperty(-1);
     private final LongProperty totalCount = new SimpleLongProperty(-1);
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty counting = new SimpleBooleanProperty();
     private final BooleanProperty hasOlder = new SimpleBooleanProperty();
     private final StringProperty filterError = new SimpleStringProperty();
     private final StringProperty loadError = new SimpleStringProperty();
     private TraceQuery activeQuery = TraceQuery.latest(PAGE_SIZE);
     private long generation;
     private boolean storeCheckPending;
+    private int drainsToSkip;
     private Instant lastStoreCheck = Instant.EPOCH;
 
     public TracesViewModel(ReadOnlyObjectProperty<GatewayClient> client, LiveHub hub, UiTasks tasks, Clock clock) {
@@ -118,17 +126,16 @@ public final class TracesViewModel {
         TraceQuery query = activeQuery;
         boolean unfiltered = filters.isEmpty();
         loading.set(true);
-        tasks.supply(() -> new Loaded(current.traces(query), current.count(query),
-                unfiltered ? -1 : current.count(TraceQuery.latest(1))))
-                .onSuccess(loaded -> {
-                    if (mine != generation) {
-                        return;
+        counting.set(true);
+        matchCount.set(-1);
+        // Rows first, counts after: over a million traces a filtered count can take far longer than the page.
+        tasks.supply(() -> current.traces(query))
+                .onSuccess(page -> {
+                    if (mine == generation) {
+                        replaceRows(page.items());
+                        hasOlder.set(page.nextCursor() != null);
+                        loadError.set(null);
                     }
-                    replaceRows(loaded.page().items());
-                    hasOlder.set(loaded.page().nextCursor() != null);
-                    matchCount.set(loaded.matches());
-                    totalCount.set(loaded.total() < 0 ? loaded.matches() : loaded.total());
-                    loadError.set(null);
                 })
                 .onError(e -> {
                     if (mine == generation) {
@@ -141,9 +148,27 @@ public final class TracesViewModel {
                     }
                 })
                 .start();
+        tasks.supply(() -> new Counts(current.count(query), unfiltered ? -1 : current.count(TraceQuery.latest(1))))
+                .onSuccess(counts -> {
+                    if (mine == generation) {
+                        matchCount.set(counts.matches());
+                        totalCount.set(counts.total() < 0 ? counts.matches() : counts.total());
+                    }
+                })
+                .onError(e -> {
+                    if (mine == generation) {
+                        loadError.set(UserMessages.of(e));
+                    }
+                })
+                .onDone(() -> {
+                    if (mine == generation) {
+                        counting.set(false);
+                    }
+                })
+                .start();
     }
 
-    private record Loaded(TracePage page, long matches, long total) {
+    private record Counts(long matches, long total) {
     }
 
     /** Pages older traces from the store below the last row. */
@@ -180,6 +205,10 @@ public final class TracesViewModel {
             }
             return;
         }
+        if (drainsToSkip > 0) {
+            drainsToSkip--;
+            return;
+        }
         List<Trace> batch = new ArrayList<>();
         for (Trace t; (t = incoming.poll()) != null; ) {
             batch.add(t);
@@ -187,6 +216,9 @@ public final class TracesViewModel {
         if (batch.isEmpty()) {
             checkStoreIfDue();
             return;
+        }
+        if (batch.size() > BUSY_BATCH) {
+            drainsToSkip = BUSY_SKIPPED_DRAINS;
         }
         if (totalCount.get() >= 0) {
             totalCount.set(totalCount.get() + batch.size());
@@ -273,13 +305,13 @@ public final class TracesViewModel {
     public StringBinding countText() {
         return Bindings.createStringBinding(() -> {
             if (matchCount.get() < 0) {
-                return "";
+                return counting.get() ? "Counting…" : "";
             }
             if (filters.isEmpty() || totalCount.get() < 0) {
                 return Formats.count(matchCount.get()) + (matchCount.get() == 1 ? " trace" : " traces");
             }
             return Formats.count(matchCount.get()) + " of " + Formats.count(totalCount.get()) + " traces match";
-        }, matchCount, totalCount);
+        }, matchCount, totalCount, counting);
     }
 
     public TraceFilterForm filters() {
@@ -317,6 +349,11 @@ public final class TracesViewModel {
 
     public BooleanProperty loading() {
         return loading;
+    }
+
+    /** True while the match count is being worked out (after the rows are shown). */
+    public BooleanProperty counting() {
+        return counting;
     }
 
     public BooleanProperty hasOlder() {

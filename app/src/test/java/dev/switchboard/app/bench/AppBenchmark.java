@@ -118,7 +118,11 @@ public final class AppBenchmark {
         Path dir = Files.createTempDirectory(work, "stream");
         SwitchboardApp app = launch(dir.resolve("config"), dir.resolve("data"));
         awaitConnected(app);
-        String gateway = onFx(() -> app.connection().baseUrl().get());
+        // Control run: the same load in the same process, sent to a second gateway the UI does not watch, to tell
+        // the UI's own cost from what two busy cores do to any thread.
+        boolean control = Boolean.getBoolean("bench.control");
+        Gateway other = control ? Gateway.start(GatewayConfig.defaults(dir.resolve("other")).withPort(0)) : null;
+        String gateway = control ? other.baseUrl() : onFx(() -> app.connection().baseUrl().get());
         StallProbe probe = new StallProbe();
         try (MockProvider mock = MockProvider.start(MockOptions.defaults())) {
             Thread.sleep(2000);
@@ -129,8 +133,13 @@ public final class AppBenchmark {
             long shown = onFx(() -> app.traces().totalCount().get());
             System.out.printf(Locale.ROOT, "stream: %d requests sent in %d s (%d/s asked, %.0f/s achieved), %d failed%n",
                     sent, seconds, perSecond, sent / (double) seconds, load.failed.get());
-            System.out.printf(Locale.ROOT, "stream: traces counted by the UI: %d%n", shown);
+            System.out.printf(Locale.ROOT, "stream: traces counted by the UI: %d%s%n", shown,
+                    control ? " (control run: the load went to a gateway the UI does not watch)" : "");
             probe.print();
+        } finally {
+            if (other != null) {
+                other.close();
+            }
         }
     }
 
@@ -145,43 +154,61 @@ public final class AppBenchmark {
         System.out.printf(Locale.ROOT, "large: app up on %,d traces in %d ms%n", count, (System.nanoTime() - t0) / 1_000_000);
         TracesViewModel traces = app.traces();
         for (int run = 1; run <= 3; run++) {
-            long firstPage = timeReload(traces, () -> {
+            Timing firstPage = timeReload(traces, () -> {
                 traces.filters().clear();
                 traces.applyFilters();
             });
-            long filter = timeReload(traces, () -> {
+            Timing filter = timeReload(traces, () -> {
                 traces.filters().model().set("o4-mini");
                 traces.applyFilters();
             });
-            long combined = timeReload(traces, () -> {
+            Timing combined = timeReload(traces, () -> {
                 traces.filters().model().set("gpt-4o");
                 traces.filters().metadata().set("team=search");
                 traces.filters().minDurationMs().set("900");
                 traces.applyFilters();
             });
-            System.out.printf(Locale.ROOT, "large run %d: first page + count %d ms (target <= 200); model filter %d ms; "
-                    + "model+metadata+duration filter %d ms (target <= 1000); matches %,d%n", run, firstPage, filter,
+            System.out.printf(Locale.ROOT, "large run %d: first page %s (target <= 200 ms); model filter %s; "
+                    + "model+metadata+duration filter %s (target <= 1000 ms); matches %,d%n", run, firstPage, filter,
                     combined, onFx(() -> traces.matchCount().get()));
         }
     }
 
-    /** Time from asking (on the FX thread) to the rows and count being on screen (the next layout pulse). */
-    private static long timeReload(TracesViewModel traces, Runnable ask) throws Exception {
-        CompletableFuture<Long> done = new CompletableFuture<>();
+    /** Milliseconds from asking to the rows being on screen, and to the match count being on screen. */
+    private record Timing(long rowsMs, long countMs) {
+        @Override
+        public String toString() {
+            return rowsMs + " ms (count " + countMs + " ms)";
+        }
+    }
+
+    /** Times from asking (on the FX thread) to rows, then count, having landed (plus one turn of the FX queue). */
+    private static Timing timeReload(TracesViewModel traces, Runnable ask) throws Exception {
+        CompletableFuture<Long> rows = new CompletableFuture<>();
+        CompletableFuture<Long> count = new CompletableFuture<>();
         Platform.runLater(() -> {
             long t0 = System.nanoTime();
-            traces.loading().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                    if (!now) {
-                        traces.loading().removeListener(this);
-                        Platform.runLater(() -> done.complete((System.nanoTime() - t0) / 1_000_000));
-                    }
-                }
-            });
             ask.run();
+            whenFalse(traces.loading(), () -> rows.complete((System.nanoTime() - t0) / 1_000_000));
+            whenFalse(traces.counting(), () -> count.complete((System.nanoTime() - t0) / 1_000_000));
         });
-        return done.get(120, TimeUnit.SECONDS);
+        return new Timing(rows.get(300, TimeUnit.SECONDS), count.get(300, TimeUnit.SECONDS));
+    }
+
+    private static void whenFalse(javafx.beans.property.BooleanProperty flag, Runnable then) {
+        if (!flag.get()) {
+            Platform.runLater(then);
+            return;
+        }
+        flag.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    flag.removeListener(this);
+                    Platform.runLater(then);
+                }
+            }
+        });
     }
 
     private static void seed(Path dataDir, int count) throws Exception {
@@ -248,7 +275,28 @@ public final class AppBenchmark {
             }
         };
 
+        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private long uiCpuAtStart;
+        private long wallAtStart;
+        private long uiCpuNanos;
+        private long wallNanos;
+
+        /** CPU time of the threads that draw the UI: the FX thread (named per platform) and the renderer. */
+        private long uiCpu() {
+            long total = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && (info.getThreadName().equals("JavaFX Application Thread")
+                        || info.getThreadName().equals("GtkNativeMainLoopThread")
+                        || info.getThreadName().startsWith("QuantumRenderer"))) {
+                    total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            return total;
+        }
+
         void start() {
+            uiCpuAtStart = uiCpu();
+            wallAtStart = System.nanoTime();
             Platform.runLater(frames::start);
             poster.scheduleAtFixedRate(() -> {
                 long posted = System.nanoTime();
@@ -257,6 +305,8 @@ public final class AppBenchmark {
         }
 
         void stop() throws Exception {
+            uiCpuNanos = uiCpu() - uiCpuAtStart;
+            wallNanos = System.nanoTime() - wallAtStart;
             poster.shutdownNow();
             onFx(() -> {
                 frames.stop();
@@ -268,6 +318,10 @@ public final class AppBenchmark {
             System.out.printf(Locale.ROOT, "stream: FX longest stall (runLater latency) %d ms, p99 %d ms "
                     + "(target <= 50 ms); longest frame gap %d ms over %d frames%n", max(lateness),
                     percentile(lateness, 0.99), max(frameGaps), frameGaps.size());
+            System.out.printf(Locale.ROOT, "stream: UI threads (FX + renderer) used %.0f%% of one core; "
+                    + "machine load average %.1f on %d cores%n", 100.0 * uiCpuNanos / wallNanos,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
         }
 
         private static long max(List<Long> values) {
@@ -325,13 +379,15 @@ public final class AppBenchmark {
             http.newCall(request).enqueue(new Callback() {
                 @Override
                 public void onFailure(Call call, java.io.IOException e) {
-                    failed.incrementAndGet();
+                    if (failed.incrementAndGet() <= 3) {
+                        System.out.println("stream: a request failed: " + e);
+                    }
                 }
 
                 @Override
                 public void onResponse(Call call, Response response) {
-                    if (!response.isSuccessful()) {
-                        failed.incrementAndGet();
+                    if (!response.isSuccessful() && failed.incrementAndGet() <= 3) {
+                        System.out.println("stream: a request failed with HTTP " + response.code());
                     }
                     response.close();
                 }

@@ -33,8 +33,8 @@ class SettingsTest {
         assertThat(again.gatewayPort()).isEqualTo(9009);
         assertThat(again.theme()).isEqualTo(ThemeChoice.DARK);
         assertThat(again.dataDir()).isEqualTo(dir.resolve("data").toString());
-        try (Var files = new Var(dir)) {
-            assertThat(files.temps()).as("no temp files left behind").isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).as("no temp files left behind").isEmpty();
         }
         store.close();
     }
@@ -47,6 +47,18 @@ class SettingsTest {
 
         assertThat(data.gatewayPort()).isEqualTo(8787);
         assertThat(dir.resolve(SettingsStore.FILE_NAME + ".broken")).exists();
+    }
+
+    @Test
+    void fieldsMissingFromTheFileKeepTheirDefaults() throws Exception {
+        Files.writeString(dir.resolve(SettingsStore.FILE_NAME), "{\"theme\":\"DARK\",\"gatewayPort\":9999}");
+
+        SettingsData data = new SettingsStore(dir, dir.resolve("data")).load();
+
+        assertThat(data.theme()).isEqualTo(ThemeChoice.DARK);
+        assertThat(data.gatewayPort()).isEqualTo(9999);
+        assertThat(data.captureBodies()).isTrue();
+        assertThat(data.dataDir()).isEqualTo(dir.resolve("data").toString());
     }
 
     @Test
@@ -113,18 +125,5 @@ class SettingsTest {
         assertThat(policy.maxBytes()).isEqualTo(1_610_612_736L);
         vm.retentionDays().set("-1");
         assertThat(vm.applyRetention()).isFalse();
-    }
-
-    /** Counts temp files in a directory. */
-    private record Var(Path dir) implements AutoCloseable {
-        long temps() throws Exception {
-            try (var files = Files.list(dir)) {
-                return files.filter(f -> f.toString().endsWith(".tmp")).count();
-            }
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -52,9 +52,9 @@ class TraceFormattingTest {
     void curlReplaysThroughTheGatewayWithoutAnySecret() {
         Trace t = FakeGatewayClient.trace("t1", Instant.now(), "gpt-4o", 200);
         Trace withHeaders = new Trace(t.id(), null, t.startedAt(), 1, null, 200, "openai", "gpt-4o",
-                "chat.completions", false, 1, 1, null, null, false, null, null, Map.of(), null, null, null, null, null, null,
-                "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"it's\"}]}", null,
-                Map.of("authorization", "[redacted]", "x-portkey-provider", "openai",
+                "chat.completions", false, 1, 1, null, null, false, null, null, Map.of(), null, null, null, null,
+                null, null, "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"it's\"}]}",
+                null, Map.of("authorization", "[redacted]", "x-portkey-provider", "openai",
                         "x-portkey-config", "{\"api_key\":\"[redacted]\"}", "cookie", "[redacted]"), List.of(), null);
 
         String curl = CurlCommand.of(withHeaders, "http://127.0.0.1:8787");
@@ -75,7 +75,7 @@ class TraceFormattingTest {
         String csv = TraceExport.csv(List.of(a, b));
 
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).endsWith("client_trace_id,metadata.team,metadata.use_case");
+        assertThat(lines[0]).endsWith("client_trace_id,cache_status,cost_saved_usd,api_key_name,metadata.team,metadata.use_case");
         assertThat(lines[2]).contains("\"gpt,4o\"").contains("\"bad \"\"quote\"\"\"").endsWith(",,'=cmd");
     }
 }

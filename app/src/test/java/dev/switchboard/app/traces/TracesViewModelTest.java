@@ -56,6 +56,23 @@ class TracesViewModelTest {
     }
 
     @Test
+    void heavyTrafficIsAppliedInFewerBiggerBatches() {
+        for (int i = 0; i < TracesViewModel.BUSY_BATCH + 1; i++) {
+            gateway.write(trace("burst" + i, T0.plusSeconds(100 + i), "gpt-4o", 200));
+        }
+        vm.drainLive();
+        gateway.write(trace("next", T0.plusSeconds(200), "gpt-4o", 200));
+
+        for (int i = 0; i < TracesViewModel.BUSY_SKIPPED_DRAINS; i++) {
+            vm.drainLive();
+            assertThat(vm.rows().getFirst().id()).isEqualTo("burst" + TracesViewModel.BUSY_BATCH);
+        }
+        vm.drainLive();
+
+        assertThat(vm.rows().getFirst().id()).isEqualTo("next");
+    }
+
+    @Test
     void pausingCountsNewTracesAndResumingReloadsThem() {
         vm.togglePaused();
         gateway.write(trace("new1", T0.plusSeconds(10), "gpt-4o", 200));

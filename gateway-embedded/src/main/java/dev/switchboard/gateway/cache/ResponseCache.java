@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class ResponseCache {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
     private static final int MEMORY_ENTRIES = 10_000;
+    /** After a failed database read, answer from memory only for this long rather than wait on every lookup. */
+    private static final Duration DATABASE_PAUSE = Duration.ofSeconds(10);
 
     /** A stored answer: the provider's OpenAI-format body (a whole completion, never a stream). */
     public record CachedAnswer(String body, String provider, Instant expiresAt) {
@@ -27,6 +29,7 @@ public final class ResponseCache {
     private final Clock clock;
     private final Executor writes;
     private final Cache<String, CachedAnswer> memory = Caffeine.newBuilder().maximumSize(MEMORY_ENTRIES).build();
+    private volatile Instant databaseBackAt = Instant.MIN;
 
     public ResponseCache(Sql sql, Clock clock, Executor writes) {
         this.sql = sql;
@@ -37,10 +40,17 @@ public final class ResponseCache {
     public Optional<CachedAnswer> get(String key) {
         Instant now = clock.instant();
         CachedAnswer answer = memory.getIfPresent(key);
-        if (answer == null) {
-            answer = sql.one("SELECT body, provider, expires_at FROM cache_entries WHERE cache_key = ?",
-                    row -> new CachedAnswer(row.getString(1), row.getString(2),
-                            Instant.ofEpochMilli(row.getLong(3))), key).orElse(null);
+        if (answer == null && now.isAfter(databaseBackAt)) {
+            try {
+                answer = sql.one("SELECT body, provider, expires_at FROM cache_entries WHERE cache_key = ?",
+                        row -> new CachedAnswer(row.getString(1), row.getString(2),
+                                Instant.ofEpochMilli(row.getLong(3))), key).orElse(null);
+            } catch (RuntimeException e) {
+                // A cache is an optimisation: without the database, answer from the upstream instead.
+                databaseBackAt = now.plus(DATABASE_PAUSE);
+                LOG.warn("Cannot read the cache from the database ({}); using memory only for {} s", e.getMessage(),
+                        DATABASE_PAUSE.toSeconds());
+            }
             if (answer != null) {
                 memory.put(key, answer);
             }

@@ -14,7 +14,9 @@ public final class GatewaySettings {
 
     public GatewaySettings(Sql sql) {
         this.sql = sql;
-        this.values = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5))
+        // Refreshed in the background, keeping the last value when that fails: a request must not wait for, or
+        // fail with, a database that is briefly unreachable.
+        this.values = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(5))
                 .build(name -> sql.one("SELECT setting_value FROM gateway_settings WHERE setting_name = ?", row -> row.getString(1),
                         name).orElse(""));
     }

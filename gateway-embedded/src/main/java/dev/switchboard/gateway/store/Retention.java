@@ -90,6 +90,8 @@ public final class Retention implements AutoCloseable {
     }
 
     /** Applies the current policy once, on the calling thread. */
+    private boolean sizeLimitIgnoredLogged;
+
     public synchronized Result apply() throws SQLException {
         Policy current = policy;
         if (current.keepsAll()) {
@@ -100,13 +102,29 @@ public final class Retention implements AutoCloseable {
             byAge = deleteOlderThan(clock.instant().minus(current.maxAge()).toEpochMilli());
         }
         long bySize = 0;
-        if (current.maxBytes() > 0 && storedBytes() > current.maxBytes()) {
+        if (current.maxBytes() > 0 && measuresSize() && storedBytes() > current.maxBytes()) {
             Long cutoff = sizeCutoff();
             if (cutoff != null) {
                 bySize = deleteOlderThan(cutoff);
             }
         }
         return new Result(byAge, bySize);
+    }
+
+    /**
+     * Only H2 reports a size that shrinks as rows are deleted; PostgreSQL keeps the space until a VACUUM, so a size
+     * limit there would delete every trace. Team gateways on PostgreSQL keep traces by age instead.
+     */
+    private boolean measuresSize() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+            if (!h2 && !sizeLimitIgnoredLogged) {
+                sizeLimitIgnoredLogged = true;
+                LOG.warn("A size limit for traces applies to the embedded H2 database only; on {} use a maximum age",
+                        connection.getMetaData().getDatabaseProductName());
+            }
+            return h2;
+        }
     }
 
     /** Bytes the trace tables take in the database (H2's own measure, so deleted rows stop counting at once). */

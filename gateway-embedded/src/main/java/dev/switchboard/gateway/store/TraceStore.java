@@ -21,12 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Reads and writes traces with plain, portable SQL (H2 today, PostgreSQL for team gateways). */
+/** Reads and writes traces with plain, portable SQL: the same statements run on H2 and on PostgreSQL. */
 public final class TraceStore {
     private static final String SUMMARY_COLUMNS = "id, client_trace_id, started_at, duration_ms, ttft_ms, status, "
             + "provider, model, endpoint, stream, input_tokens, output_tokens, cached_tokens, reasoning_tokens, "
@@ -46,9 +47,20 @@ public final class TraceStore {
     private static final int MAX_META_VALUE = 512;
 
     private final DataSource dataSource;
+    private final String replicaId;
 
     public TraceStore(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * A store that also tells the other replicas on the same PostgreSQL database which traces it wrote.
+     *
+     * @param replicaId this gateway's id in those notifications; null sends none (H2, single gateway)
+     */
+    public TraceStore(DataSource dataSource, String replicaId) {
         this.dataSource = dataSource;
+        this.replicaId = replicaId;
     }
 
     /** Writes traces in one transaction. */
@@ -62,19 +74,31 @@ public final class TraceStore {
                     trace.addBatch();
                     for (Map.Entry<String, String> pair : t.metadata().entrySet()) {
                         metadata.setString(1, t.id());
-                        metadata.setString(2, truncate(pair.getKey(), MAX_META_KEY));
-                        metadata.setString(3, truncate(pair.getValue(), MAX_META_VALUE));
+                        metadata.setString(2, text(pair.getKey(), MAX_META_KEY));
+                        metadata.setString(3, text(pair.getValue(), MAX_META_VALUE));
                         metadata.setLong(4, t.startedAt().toEpochMilli());
                         metadata.addBatch();
                     }
                 }
                 trace.executeBatch();
                 metadata.executeBatch();
+                if (replicaId != null) {
+                    ReplicaFeed.announce(connection, replicaId, traces);
+                }
                 connection.commit();
             } catch (SQLException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
+        }
+    }
+
+    /** Keeps the original failure: on a connection the server cut, the rollback fails too. */
+    private static void rollback(Connection connection, SQLException failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -103,6 +127,26 @@ public final class TraceStore {
         }
     }
 
+    /** Summaries of the traces with these ids (those that exist), in no particular order. */
+    public List<Trace> findSummaries(List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM traces WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        List<Trace> traces = new ArrayList<>(ids.size());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, new ArrayList<>(ids));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    traces.add(readSummary(rows));
+                }
+            }
+        }
+        return traces;
+    }
+
     public TracePage query(TraceQuery query) throws SQLException {
         SqlFilter filter = TraceFilters.where(query);
         Cursor cursor = Cursor.decode(query.cursor());
@@ -116,7 +160,7 @@ public final class TraceStore {
             args.add(cursor.id());
         }
         int limit = query.effectiveLimit();
-        sql.append(" ORDER BY t.started_at DESC, t.id DESC");
+        sql.append(" ORDER BY ").append(PageOrder.of(query));
         List<Trace> items = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
@@ -227,14 +271,14 @@ public final class TraceStore {
 
     private static void bindTrace(PreparedStatement s, Trace t) throws SQLException {
         s.setString(1, t.id());
-        s.setString(2, t.clientTraceId());
+        s.setString(2, text(t.clientTraceId(), 256));
         s.setLong(3, t.startedAt().toEpochMilli());
         s.setLong(4, t.durationMs());
         setLong(s, 5, t.ttftMs());
         s.setInt(6, t.status());
-        s.setString(7, t.provider());
-        s.setString(8, t.model());
-        s.setString(9, t.endpoint());
+        s.setString(7, text(t.provider(), 64));
+        s.setString(8, text(t.model(), 256));
+        s.setString(9, text(t.endpoint(), 64));
         s.setBoolean(10, t.stream());
         setInt(s, 11, t.inputTokens());
         setInt(s, 12, t.outputTokens());
@@ -242,17 +286,17 @@ public final class TraceStore {
         setInt(s, 14, t.reasoningTokens());
         s.setBoolean(15, t.tokensEstimated());
         s.setBigDecimal(16, t.costUsd());
-        s.setString(17, t.finishReason());
-        s.setString(18, t.error());
-        s.setString(19, t.promptName());
+        s.setString(17, text(t.finishReason(), 64));
+        s.setString(18, text(t.error(), Integer.MAX_VALUE));
+        s.setString(19, text(t.promptName(), 256));
         setInt(s, 20, t.promptVersion());
         s.setString(21, t.metadata().isEmpty() ? null : Json.write(t.metadata()));
-        s.setString(22, t.cacheStatus());
+        s.setString(22, text(t.cacheStatus(), 16));
         s.setBigDecimal(23, t.costSavedUsd());
-        s.setString(24, t.apiKeyName());
+        s.setString(24, text(t.apiKeyName(), 128));
         s.setString(25, t.requestHeaders() == null ? null : Json.write(t.requestHeaders()));
-        s.setString(26, t.requestBody());
-        s.setString(27, t.responseBody());
+        s.setString(26, text(t.requestBody(), Integer.MAX_VALUE));
+        s.setString(27, text(t.responseBody(), Integer.MAX_VALUE));
         s.setString(28, t.spans() == null ? null : Json.write(t.spans()));
         s.setString(29, t.hookResults() == null ? null : Json.write(t.hookResults()));
         s.setBoolean(30, !t.ok());
@@ -325,6 +369,18 @@ public final class TraceStore {
         } else {
             s.setInt(index, value);
         }
+    }
+
+    /**
+     * Caller-supplied text made storable on both databases: cut to the column's length, which both enforce, and
+     * without NUL characters, which PostgreSQL refuses in text. A refused row would otherwise cost the trace.
+     */
+    private static String text(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String cut = truncate(value, max);
+        return cut.indexOf('\0') < 0 ? cut : cut.replace('\0', '\uFFFD');
     }
 
     private static String truncate(String value, int max) {

@@ -3,25 +3,36 @@ package dev.switchboard.gateway.trace;
 import dev.switchboard.gateway.store.TraceStore;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stores traces off the request path: requests drop a {@link TraceDraft} into a bounded queue and return; one
- * thread assembles drafts and writes them in JDBC batches (at {@code batchSize} rows or every {@code flushEvery}),
- * then publishes them to the live feed. {@link #close()} drains everything still queued.
+ * thread assembles drafts, tells the {@linkplain TraceFeed#subscribeRecorded recorded-trace listeners} (metrics,
+ * export) at once, and writes them in JDBC batches (at {@code batchSize} rows or every {@code flushEvery}), then
+ * publishes them to the live feed. When the database is unreachable the assembled traces wait in a second bounded
+ * buffer and the writer retries every second, so requests never wait on the database; what does not fit is
+ * dropped and counted. {@link #close()} drains everything still queued.
  */
 public final class TraceWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TraceWriter.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration OUTAGE_LOG_EVERY = Duration.ofSeconds(30);
 
     private final BlockingQueue<TraceDraft> queue;
+    /** Assembled traces not yet stored, with what to run once they are; touched by the writer thread only. */
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final int pendingCapacity;
+    private final AtomicInteger pendingCount = new AtomicInteger();
     private final TraceAssembler assembler;
     private final TraceStore store;
     private final TraceFeed feed;
@@ -31,10 +42,14 @@ public final class TraceWriter implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private volatile boolean closing;
+    private long retryAtNanos = System.nanoTime();
+    private volatile long outageStartNanos;
+    private long outageLoggedNanos;
 
     public TraceWriter(TraceAssembler assembler, TraceStore store, TraceFeed feed, int capacity, int batchSize,
                        Duration flushEvery) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.pendingCapacity = capacity;
         this.assembler = assembler;
         this.store = store;
         this.feed = feed;
@@ -46,13 +61,11 @@ public final class TraceWriter implements AutoCloseable {
     /** Queues a finished request; never blocks. A full queue drops the trace and counts it. */
     public void submit(TraceDraft draft) {
         if (closing || !queue.offer(draft)) {
-            long total = dropped.incrementAndGet();
-            if (Long.bitCount(total) == 1) {
-                LOG.warn("Trace queue full: {} traces dropped so far", total);
-            }
+            drop(1, "the trace queue is full");
         }
     }
 
+    /** Traces lost so far: no room in the queue or buffer, unassemblable, or unstorable. */
     public long dropped() {
         return dropped.get();
     }
@@ -61,22 +74,32 @@ public final class TraceWriter implements AutoCloseable {
         return written.get();
     }
 
+    /** Traces waiting to be stored: queued by requests plus assembled ones waiting for the database. */
     public int queued() {
-        return queue.size();
+        return queue.size() + pendingCount.get();
+    }
+
+    /** Whether the last attempt to store traces failed (the database is unreachable). */
+    public boolean storeFailing() {
+        return outageStartNanos != 0;
     }
 
     private void run() {
-        List<TraceDraft> batch = new ArrayList<>(batchSize);
-        while (!closing || !queue.isEmpty()) {
+        List<TraceDraft> drafts = new ArrayList<>(batchSize);
+        while (!closing || !queue.isEmpty() || !pending.isEmpty()) {
             try {
-                TraceDraft first = queue.poll(flushEvery.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                long waitMs = pending.isEmpty() ? flushEvery.toMillis()
+                        : Math.max(0, TimeUnit.NANOSECONDS.toMillis(retryAtNanos - System.nanoTime()));
+                TraceDraft first = queue.poll(closing ? 0 : waitMs, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    drafts.add(first);
+                    queue.drainTo(drafts, batchSize - 1);
+                    record(drafts);
+                    drafts.clear();
                 }
-                batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
-                write(batch);
-                batch.clear();
+                if (!pending.isEmpty() && (closing || System.nanoTime() - retryAtNanos >= 0)) {
+                    storePending();
+                }
             } catch (InterruptedException e) {
                 // Nobody interrupts this thread on purpose (H2 closes files on interrupt); keep draining.
                 Thread.interrupted();
@@ -84,85 +107,154 @@ public final class TraceWriter implements AutoCloseable {
         }
     }
 
-    private void write(List<TraceDraft> drafts) {
-        List<Trace> traces = new ArrayList<>(drafts.size());
-        List<TraceDraft> assembled = new ArrayList<>(drafts.size());
+    private void record(List<TraceDraft> drafts) {
         for (TraceDraft draft : drafts) {
+            Trace trace;
             try {
-                traces.add(assembler.assemble(draft));
-                assembled.add(draft);
+                trace = assembler.assemble(draft);
             } catch (RuntimeException e) {
                 LOG.error("Cannot assemble trace {}; it is dropped", draft.id(), e);
-                dropped.incrementAndGet();
+                drop(1, "it could not be assembled");
+                continue;
             }
-        }
-        while (true) {
-            try {
-                store.insert(traces);
-                stored(assembled, traces);
-                return;
-            } catch (SQLException e) {
-                if (!isTransient(e)) {
-                    LOG.error("A batch of {} traces was refused by the database; storing them one by one", traces.size(), e);
-                    storeOneByOne(assembled, traces);
-                    return;
-                }
-                if (closing) {
-                    LOG.error("Cannot store {} traces while shutting down; they are lost", traces.size(), e);
-                    dropped.addAndGet(traces.size());
-                    return;
-                }
-                // Keep the batch and retry: the queue buffers new traces meanwhile, bounded by its capacity.
-                LOG.warn("Cannot store {} traces ({}); retrying in {}", traces.size(), e.getMessage(), RETRY_PAUSE);
-                pause();
+            feed.publishRecorded(trace);
+            if (pending.size() < pendingCapacity) {
+                pending.addLast(new Pending(trace, draft.afterStore));
+                pendingCount.incrementAndGet();
+            } else {
+                drop(1, "the database is unreachable and the trace buffer is full");
             }
         }
     }
 
-    private void stored(List<TraceDraft> drafts, List<Trace> traces) {
-        written.addAndGet(traces.size());
-        traces.forEach(feed::publish);
-        runAfterStore(drafts, traces);
-    }
-
-    /** Isolates rows the database refuses, so one bad trace cannot hold back the others forever. */
-    private void storeOneByOne(List<TraceDraft> drafts, List<Trace> traces) {
-        for (int i = 0; i < traces.size(); i++) {
-            try {
-                store.insert(List.of(traces.get(i)));
-                stored(List.of(drafts.get(i)), List.of(traces.get(i)));
-            } catch (SQLException e) {
-                LOG.error("Trace {} cannot be stored and is dropped", traces.get(i).id(), e);
-                dropped.incrementAndGet();
+    private void storePending() {
+        List<Pending> batch = new ArrayList<>(Math.min(batchSize, pending.size()));
+        for (Pending next : pending) {
+            if (batch.size() == batchSize) {
+                break;
             }
+            batch.add(next);
         }
-    }
-
-    /** Connection trouble (SQLState class 08) is worth waiting out; a refused statement is not. */
-    private static boolean isTransient(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof java.sql.SQLTransientException || e instanceof java.sql.SQLRecoverableException
-                || state == null || state.startsWith("08") || state.startsWith("57");
-    }
-
-    private static void runAfterStore(List<TraceDraft> drafts, List<Trace> traces) {
-        for (int i = 0; i < drafts.size(); i++) {
-            for (var callback : drafts.get(i).afterStore) {
-                try {
-                    callback.accept(traces.get(i));
-                } catch (RuntimeException e) {
-                    LOG.error("A follow-up of trace {} failed", traces.get(i).id(), e);
-                }
-            }
-        }
-    }
-
-    private static void pause() {
         try {
-            Thread.sleep(RETRY_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            store.insert(batch.stream().map(Pending::trace).toList());
+            stored(batch);
+        } catch (SQLException e) {
+            if (isBadData(e)) {
+                storeOneByOne(batch);
+            } else {
+                failed(e, batch.size());
+            }
         }
+    }
+
+    /** A batch with a row the database refuses: store the others and drop that one, so it cannot block the rest. */
+    private void storeOneByOne(List<Pending> batch) {
+        for (Pending next : batch) {
+            Trace trace = next.trace();
+            try {
+                store.insert(List.of(trace));
+                stored(List.of(next));
+            } catch (SQLException e) {
+                if (!isBadData(e)) {
+                    failed(e, 1);
+                    return;
+                }
+                LOG.error("The database refuses trace {} ({}); it is dropped", trace.id(), reason(e));
+                removeFirst(1);
+                drop(1, "the database refused it");
+            }
+        }
+    }
+
+    private void stored(List<Pending> traces) {
+        if (outageStartNanos != 0) {
+            LOG.info("The database is reachable again after {} s; storing the {} traces buffered meanwhile",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos), queued());
+            outageStartNanos = 0;
+        }
+        removeFirst(traces.size());
+        written.addAndGet(traces.size());
+        for (Pending stored : traces) {
+            feed.publish(stored.trace());
+            runAfterStore(stored);
+        }
+    }
+
+    /** Follow-ups of a stored trace, e.g. settling a budget with its final cost. */
+    private static void runAfterStore(Pending stored) {
+        for (Consumer<Trace> callback : stored.afterStore()) {
+            try {
+                callback.accept(stored.trace());
+            } catch (RuntimeException e) {
+                LOG.error("A follow-up of trace {} failed", stored.trace().id(), e);
+            }
+        }
+    }
+
+    private void failed(SQLException e, int batch) {
+        if (closing) {
+            LOG.error("Cannot store {} traces while shutting down ({}); they are lost", pending.size(), reason(e));
+            int lost = pending.size();
+            removeFirst(lost);
+            drop(lost, "the database is unreachable at shutdown");
+            return;
+        }
+        long now = System.nanoTime();
+        if (outageStartNanos == 0) {
+            outageStartNanos = now;
+            outageLoggedNanos = now;
+            LOG.warn("Cannot store {} traces ({}); buffering up to {} and retrying every {} s", batch, reason(e),
+                    pendingCapacity, RETRY_PAUSE.toSeconds());
+        } else if (now - outageLoggedNanos >= OUTAGE_LOG_EVERY.toNanos()) {
+            outageLoggedNanos = now;
+            LOG.warn("Still cannot store traces after {} s ({}); {} waiting, {} dropped so far",
+                    TimeUnit.NANOSECONDS.toSeconds(now - outageStartNanos), reason(e), queued(), dropped());
+        }
+        retryAtNanos = now + RETRY_PAUSE.toNanos();
+    }
+
+    private void removeFirst(int count) {
+        for (int i = 0; i < count; i++) {
+            pending.pollFirst();
+        }
+        pendingCount.addAndGet(-count);
+    }
+
+    private void drop(int count, String reason) {
+        long before = dropped.getAndAdd(count);
+        // Log at 1, 2, 4, 8... drops: loud at first, then quiet enough not to flood the log under sustained loss.
+        if (Long.highestOneBit(before + count) != Long.highestOneBit(before) || before == 0) {
+            LOG.warn("Trace dropped because {}: {} traces dropped so far", reason, before + count);
+        }
+    }
+
+    /**
+     * The database's own words, first line only: a batch error's message quotes the whole statement with its
+     * values, and request bodies do not belong in the log.
+     */
+    private static String reason(SQLException e) {
+        SQLException innermost = e;
+        while (innermost.getNextException() != null) {
+            innermost = innermost.getNextException();
+        }
+        String message = innermost.getMessage() == null ? innermost.getClass().getSimpleName()
+                : innermost.getMessage().lines().findFirst().orElse("");
+        return innermost.getSQLState() == null ? message : message + " [" + innermost.getSQLState() + "]";
+    }
+
+    /** Data the database will never accept (too long, invalid characters), as opposed to a connection failure. */
+    private static boolean isBadData(SQLException e) {
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            String state = cause.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A trace waiting for the database, with its {@link TraceDraft#afterStore} callbacks. */
+    private record Pending(Trace trace, List<Consumer<Trace>> afterStore) {
     }
 
     /** Stops accepting traces, writes every queued one, and waits for the writer to finish. */

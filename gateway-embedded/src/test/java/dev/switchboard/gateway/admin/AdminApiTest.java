@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import java.io.IOException;
@@ -25,12 +26,20 @@ import okio.BufferedSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class AdminApiTest {
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
     @RegisterExtension
-    final TestGateway gateway = new TestGateway();
+    final TestGateway gateway;
+
+    AdminApiTest(StoreKind store) {
+        this.gateway = new TestGateway(store);
+    }
 
     @BeforeEach
     void start() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
@@ -25,7 +26,11 @@ import okhttp3.RequestBody;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class GovernanceApiTest {
     /** gpt-4o-mini: 10 in × $0.15/M + 100 out × $0.60/M = $0.0000615 per call. */
     private static final String OK = """
@@ -37,7 +42,11 @@ class GovernanceApiTest {
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
     @RegisterExtension
-    final TestGateway gateway = new TestGateway();
+    final TestGateway gateway;
+
+    GovernanceApiTest(StoreKind store) {
+        this.gateway = new TestGateway(store);
+    }
 
     @BeforeEach
     void start() {
@@ -87,9 +96,12 @@ class GovernanceApiTest {
         assertThat(upstream.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
                 .isEqualTo("Bearer sk-good-secret-123456");
 
-        String database = new String(Files.readAllBytes(gateway.dataDir().resolve("switchboard.mv.db")),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(database).doesNotContain("sk-good-secret");
+        assertThat(storedVirtualKeys()).doesNotContain("sk-good-secret").contains("openai-prod");
+        if (!gateway.gateway().config().effectiveDatabase().isPostgres()) {
+            String database = new String(Files.readAllBytes(gateway.dataDir().resolve("switchboard.mv.db")),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(database).doesNotContain("sk-good-secret");
+        }
         assertThat(gateway.awaitSingleTraceDetail().toString()).doesNotContain("sk-good-secret");
 
         Reply unknown = chat("x-portkey-virtual-key", "nope");
@@ -200,5 +212,21 @@ class GovernanceApiTest {
         });
         Reply over = chat("x-switchboard-api-key", secret);
         assertThat(over.json().path("error").path("message").asText()).contains("daily budget of $0.0002");
+    }
+
+    /** Everything the database holds about virtual keys, read behind the gateway's back. */
+    private String storedVirtualKeys() throws Exception {
+        var settings = gateway.gateway().config().effectiveDatabase();
+        StringBuilder rows = new StringBuilder();
+        try (var connection = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             var select = connection.createStatement();
+             var result = select.executeQuery("SELECT * FROM virtual_keys")) {
+            while (result.next()) {
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    rows.append(result.getString(i)).append(' ');
+                }
+            }
+        }
+        return rows.toString();
     }
 }

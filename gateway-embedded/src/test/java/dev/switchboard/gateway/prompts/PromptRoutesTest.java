@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
@@ -15,7 +16,11 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class PromptRoutesTest {
     private static final String CREATE = """
             {"name":"support/reply","description":"Answers tickets","tags":["support"],
@@ -26,7 +31,11 @@ class PromptRoutesTest {
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
     @RegisterExtension
-    final TestGateway gateway = new TestGateway();
+    final TestGateway gateway;
+
+    PromptRoutesTest(StoreKind store) {
+        this.gateway = new TestGateway(store);
+    }
 
     private Reply admin(String method, String path, String body) {
         RequestBody requestBody = body == null ? null : RequestBody.create(body, MediaType.get("application/json"));

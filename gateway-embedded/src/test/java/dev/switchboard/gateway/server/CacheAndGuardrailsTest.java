@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
@@ -14,7 +15,11 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class CacheAndGuardrailsTest {
     private static final String OK = """
             {"id":"c1","object":"chat.completion","created":1,"model":"gpt-4o-mini",
@@ -24,7 +29,11 @@ class CacheAndGuardrailsTest {
     @StartStop
     private final MockWebServer upstream = new MockWebServer();
     @RegisterExtension
-    final TestGateway gateway = new TestGateway();
+    final TestGateway gateway;
+
+    CacheAndGuardrailsTest(StoreKind store) {
+        this.gateway = new TestGateway(store);
+    }
 
     private String config(String extra) {
         return ("{\"provider\":\"openai\",\"custom_host\":\"" + upstream.url("/v1") + "\"" + extra + "}");

@@ -2,6 +2,8 @@ package dev.switchboard.gateway.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.gateway.StoreKind;
+import dev.switchboard.gateway.TestDatabases;
 import dev.switchboard.gateway.cost.PriceTable;
 import dev.switchboard.gateway.cost.TokenEstimator;
 import dev.switchboard.gateway.store.Database;
@@ -15,8 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class TraceWriterTest {
+    @Parameter
+    StoreKind store;
     @TempDir
     Path dataDir;
 
@@ -24,7 +33,7 @@ class TraceWriterTest {
     void storesEveryTraceSubmittedByConcurrentRequestsAndDrainsOnClose() throws Exception {
         int requests = 4000;
         List<Trace> published = new CopyOnWriteArrayList<>();
-        try (Database database = Database.openH2(dataDir)) {
+        try (Database database = Database.open(TestDatabases.fresh(store, dataDir))) {
             TraceStore store = new TraceStore(database.dataSource());
             TraceFeed feed = new TraceFeed();
             feed.subscribe(published::add);
@@ -48,7 +57,7 @@ class TraceWriterTest {
 
     @Test
     void countsTracesItHadNoRoomFor() throws Exception {
-        try (Database database = Database.openH2(dataDir)) {
+        try (Database database = Database.open(TestDatabases.fresh(store, dataDir))) {
             TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
                     TraceAssembler.BodyCapture.DEFAULT), new TraceStore(database.dataSource()), new TraceFeed(),
                     1, 1, Duration.ofSeconds(5));
@@ -56,6 +65,26 @@ class TraceWriterTest {
             writer.submit(draft(1));
 
             assertThat(writer.dropped()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void dropsOnlyTheRowTheDatabaseRefusesAndStoresTheRestOfItsBatch() throws Exception {
+        try (Database database = Database.open(TestDatabases.fresh(store, dataDir))) {
+            TraceStore traces = new TraceStore(database.dataSource());
+            TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
+                    TraceAssembler.BodyCapture.DEFAULT), traces, new TraceFeed(), 100, 10, Duration.ofMillis(200));
+            writer.submit(draft(1));
+            writer.submit(draft(1));
+            writer.submit(draft(2).clientTraceId("c".repeat(300)).error("NUL \0 in the text")
+                    .requestBody("{\"model\":\"x\u0000y\"}".getBytes(StandardCharsets.UTF_8)));
+            writer.close();
+
+            assertThat(writer.written()).isEqualTo(2);
+            assertThat(writer.dropped()).as("the duplicate id").isEqualTo(1);
+            Trace stored = traces.find("id-2").orElseThrow();
+            assertThat(stored.error()).isEqualTo("NUL \uFFFD in the text");
+            assertThat(stored.clientTraceId()).hasSize(256);
         }
     }
 

@@ -1,0 +1,57 @@
+package dev.switchboard.gateway.store;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where the gateway keeps its data: the default H2 file in the data directory, or a PostgreSQL server shared by
+ * several gateway replicas. The password never appears in {@link #toString()} or logs.
+ *
+ * @param url      a JDBC URL, {@code jdbc:h2:file:...} or {@code jdbc:postgresql://host[:port]/database}
+ * @param user     null for H2's default
+ * @param password null for none
+ */
+public record DatabaseSettings(String url, String user, String password) {
+    private static final String FILE_NAME = "switchboard";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+
+    /** The H2 file of a data directory; what the desktop app and a single headless gateway use. */
+    public static DatabaseSettings h2(Path dataDir) {
+        // DB_CLOSE_ON_EXIT=FALSE: the gateway closes the database itself after the trace writer has flushed.
+        return new DatabaseSettings("jdbc:h2:file:" + dataDir.resolve(FILE_NAME).toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    /**
+     * A PostgreSQL database. The URL must not carry the password: it ends up in process lists, shell history and
+     * logs, so it comes from the environment or a file instead.
+     */
+    public static DatabaseSettings postgres(String url, String user, String password) {
+        if (url == null || !url.startsWith(POSTGRES_PREFIX)) {
+            throw new IllegalArgumentException("The database URL must start with " + POSTGRES_PREFIX
+                    + "// (e.g. jdbc:postgresql://db.internal:5432/switchboard)");
+        }
+        if (url.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+            throw new IllegalArgumentException("Put the database password in SWITCHBOARD_DB_PASSWORD or a file "
+                    + "named by --db-password-file, not in the URL");
+        }
+        return new DatabaseSettings(url, user, password);
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith(POSTGRES_PREFIX);
+    }
+
+    /** The URL without its query string, for logs and messages. */
+    public String displayUrl() {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        int options = base.indexOf(';');
+        return options < 0 ? base : base.substring(0, options);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + displayUrl() + ", user=" + user + "]";
+    }
+}
