@@ -11,6 +11,9 @@ import dev.switchboard.app.connection.ProfilesView;
 import dev.switchboard.app.connection.ProfilesViewModel;
 import dev.switchboard.app.connection.TokenCipher;
 import dev.switchboard.app.demo.DemoMode;
+import dev.switchboard.app.routing.GovernanceConnection;
+import dev.switchboard.app.routing.RoutingView;
+import dev.switchboard.app.routing.RoutingViewModel;
 import dev.switchboard.app.settings.AppSettings;
 import dev.switchboard.app.settings.CustomPrice;
 import dev.switchboard.app.settings.RetentionLimits;
@@ -130,10 +133,13 @@ public final class SwitchboardApp extends Application {
         }, tasks);
         ProfilesViewModel profiles = new ProfilesViewModel(settings.profiles(), new ConnectionChecker(http), cipher,
                 connection, tasks);
+        GovernanceConnection governance = new GovernanceConnection(connection, host, settings, cipher, http, tasks);
 
         ShellView root = new ShellView(shell, connection, Map.of(
                 Page.TRACES, () -> new TracesView(traces, detail, connection.baseUrl(), connection::startDemo),
                 Page.USAGE, () -> new UsageView(usage),
+                Page.ROUTING, () -> new RoutingView(new RoutingViewModel(governance.client(),
+                        governance.unavailable(), tasks, clock, ZoneId.systemDefault())),
                 Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles))),
                 new ConnectionStatusBar(connection, settings.profiles(), () -> shell.show(Page.SETTINGS)));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

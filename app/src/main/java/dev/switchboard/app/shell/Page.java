@@ -9,6 +9,7 @@ public enum Page {
     USAGE("Usage", Feather.BAR_CHART_2),
     PROMPTS("Prompts", Feather.FILE_TEXT),
     PLAYGROUND("Playground", Feather.PLAY_CIRCLE),
+    ROUTING("Routing & keys", Feather.KEY),
     SETTINGS("Settings", Feather.SETTINGS);
 
     private final String title;
@@ -27,8 +28,8 @@ public enum Page {
         return icon;
     }
 
-    /** The navigation button's id, e.g. {@code navTraces}. */
+    /** The navigation button's id, e.g. {@code navTraces}; from the name, as titles may hold spaces. */
     public String navId() {
-        return "nav" + title;
+        return "nav" + name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 }

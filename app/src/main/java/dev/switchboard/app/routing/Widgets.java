@@ -1,0 +1,155 @@
+package dev.switchboard.app.routing;
+
+import dev.switchboard.app.common.Styles;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+
+/** Small pieces the Routing &amp; keys tabs share: text columns, message lines, form dialogs, confirmations. */
+final class Widgets {
+    private Widgets() {
+    }
+
+    /** A text column; a cell too narrow for its text shows all of it in a tooltip. */
+    static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    static <T> TableView<T> table(String id, String placeholder) {
+        TableView<T> table = new TableView<>();
+        table.setId(id);
+        Label empty = new Label(placeholder);
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        empty.getStyleClass().add(Styles.MUTED);
+        table.setPlaceholder(empty);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    /** A line of text shown only while there is text: errors in red, other news muted. */
+    static Label message(String id, ObservableStringValue text, boolean error) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add(error ? Styles.ERROR_TEXT : Styles.MUTED);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    static Label hint(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.MUTED);
+        return label;
+    }
+
+    /** A two-column form whose labels never shrink into "Custom …". */
+    static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
+    /** A button that keeps its whole label however little room its row has. */
+    static <B extends Labeled> B unshrinkable(B button) {
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    /**
+     * A non-blocking form dialog. Its action button does not close it: {@code onAction} gets a callback that does,
+     * to be run once the gateway said yes, so a refusal is shown in the form and nothing typed is lost.
+     *
+     * @param onClosed runs however the dialog closes (also on cancel): the model empties the form
+     */
+    static Dialog<ButtonType> formDialog(Window owner, String title, String actionText, String actionId,
+                                         Node content, Consumer<Runnable> onAction,
+                                         Runnable onClosed) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        ButtonType action = new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(action, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStylesheets().add(Widgets.class.getResource(Styles.APP_STYLESHEET)
+                .toExternalForm());
+        Button button = (Button) dialog.getDialogPane().lookupButton(action);
+        button.setId(actionId);
+        button.setDefaultButton(true);
+        button.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            onAction.accept(dialog::close);
+        });
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId(actionId + "Cancel");
+        dialog.setOnHidden(e -> onClosed.run());
+        return dialog;
+    }
+
+    /** Asks before something that cannot be undone; {@code onConfirm} runs only on the action button. */
+    static void confirm(Window owner, String title, String text, String actionText, String actionId,
+                        Runnable onConfirm) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(440);
+        dialog.getDialogPane().setContent(body);
+        ButtonType action = new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, action);
+        Button button = (Button) dialog.getDialogPane().lookupButton(action);
+        button.setId(actionId);
+        button.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        // Enter cancels: a destructive action takes a deliberate click.
+        button.setDefaultButton(false);
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId(actionId + "Cancel");
+        dialog.setResultConverter(type -> type);
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == action) {
+                onConfirm.run();
+            }
+        });
+        dialog.show();
+    }
+}
