@@ -130,6 +130,7 @@ install_deb "$old_deb"
 launcher=/opt/switchboard/bin/Switchboard
 [ -x "$launcher" ] || fail "no launcher at $launcher"
 ls /usr/share/applications/*switchboard*.desktop >/dev/null 2>&1 || fail "no menu entry in /usr/share/applications"
+grep -q '^StartupWMClass=' /usr/share/applications/*switchboard*.desktop || fail "the menu entry has no StartupWMClass"
 installed_size=$(du -sh /opt/switchboard | cut -f1)
 log "installed: /opt/switchboard is $installed_size, menu entry $(basename /usr/share/applications/*switchboard*.desktop)"
 
