@@ -108,7 +108,8 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(GatewayConfig config, String adminToken, Database database, PriceTable prices,
                     TraceWriter traceWriter, TraceStore traceStore, TraceFeed traceFeed, PromptLibrary prompts,
-                    UpstreamClient upstream, ExecutorService background, GatewayServer server, Team team, Retention retention) {
+                    UpstreamClient upstream, ExecutorService background, GatewayServer server, Team team,
+                    Retention retention) {
         this.config = config;
         this.adminToken = adminToken;
         this.database = database;

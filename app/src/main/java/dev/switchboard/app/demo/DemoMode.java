@@ -28,14 +28,20 @@ public final class DemoMode implements DemoLauncher {
 
     private final Path dataDir;
     private final Supplier<OkHttpClient> http;
+    private final int historyPerHour;
     private MockProvider mock;
     private Gateway gateway;
     private DemoTraffic traffic;
 
     /** @param dataDir where demo traces are stored, apart from the user's */
     public DemoMode(Path dataDir, Supplier<OkHttpClient> http) {
+        this(dataDir, http, HISTORY_PER_HOUR);
+    }
+
+    DemoMode(Path dataDir, Supplier<OkHttpClient> http, int historyPerHour) {
         this.dataDir = dataDir;
         this.http = http;
+        this.historyPerHour = historyPerHour;
     }
 
     @Override
@@ -44,7 +50,7 @@ public final class DemoMode implements DemoLauncher {
         mock = MockProvider.start(MockOptions.demo());
         gateway = Gateway.start(GatewayConfig.defaults(dataDir).withPort(0));
         try {
-            DemoHistory.seedIfEmpty(gateway.traceStore(), gateway.prices(), Instant.now(), HISTORY_PER_HOUR);
+            DemoHistory.seedIfEmpty(gateway.traceStore(), gateway.prices(), Instant.now(), historyPerHour);
         } catch (SQLException e) {
             // The live demo works without history; the charts just start empty.
             LOG.warn("Cannot write the demo history: {}", e.getMessage());

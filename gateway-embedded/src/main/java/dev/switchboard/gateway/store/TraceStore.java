@@ -160,7 +160,7 @@ public final class TraceStore {
             args.add(cursor.id());
         }
         int limit = query.effectiveLimit();
-        sql.append(" ORDER BY t.started_at DESC, t.id DESC");
+        sql.append(" ORDER BY ").append(PageOrder.of(query));
         List<Trace> items = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
