@@ -107,8 +107,10 @@ log "Xvfb on $DISPLAY"
 install_deb() {
   # apt resolves the package's library dependencies (GTK...), as it would for a user.
   export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y -qq "$1" >"$tmp/apt.log" 2>&1; then
-    apt-get update -qq && apt-get install -y -qq "$1" >"$tmp/apt.log" 2>&1 || { cat "$tmp/apt.log"; fail "install $1"; }
+  # Waits for another apt or dpkg run to finish instead of failing on its lock.
+  local apt=(apt-get -o DPkg::Lock::Timeout=120 install -y -qq "$1")
+  if ! "${apt[@]}" >"$tmp/apt.log" 2>&1; then
+    apt-get update -qq && "${apt[@]}" >"$tmp/apt.log" 2>&1 || { cat "$tmp/apt.log"; fail "install $1"; }
   fi
 }
 
@@ -118,11 +120,11 @@ if [ ! -d /usr/share/desktop-directories ]; then
   mkdir -p /usr/share/desktop-directories
   made_desktop_dir=1
 fi
-if dpkg-query -W -f '${Status}' switchboard 2>/dev/null | grep -q 'ok installed\|half'; then
-  # Left by an interrupted run on a CI machine; elsewhere it may be someone's real install, so ask.
-  [ -n "${CI:-}" ] || fail "a switchboard package is already installed here; remove it first (dpkg -P switchboard)"
-  log "removing the switchboard package an earlier run left installed"
-  dpkg -P switchboard >/dev/null
+# A previous Switchboard install (a developer's, or one an interrupted run left) makes way: the package holds
+# only program files, and the user data it would have made lives in the users' homes, which stay as they are.
+if dpkg-query -W -f '${Status}' switchboard 2>/dev/null | grep -Eq 'ok (installed|half-installed|half-configured|unpacked|triggers-awaited|triggers-pending)$'; then
+  log "removing the installed switchboard $(dpkg-query -W -f '${Version}' switchboard) first"
+  dpkg -P switchboard >/dev/null 2>&1 || fail "could not remove the installed switchboard package"
 fi
 log "installing $(basename "$old_deb") ($(dpkg-deb -f "$old_deb" Version))"
 installed_by_us=1
