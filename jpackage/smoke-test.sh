@@ -7,7 +7,7 @@
 #      prompt and the trace;
 #   4. uninstalls and prints the .deb size, the installed size and the start-to-window times.
 # Runs as root without a terminal (CI). Exits non-zero on any failure; bounded by SMOKE_TIMEOUT seconds (600;
-# about 4 minutes on an idle 2-core machine, most of it the two builds).
+# about 3 minutes on an idle 2-core machine, most of it the two builds).
 # Options (environment): SMOKE_SKIP_BUILD=1 reuses the packages of an earlier run in jpackage/target/smoke.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -107,8 +107,10 @@ log "Xvfb on $DISPLAY"
 install_deb() {
   # apt resolves the package's library dependencies (GTK...), as it would for a user.
   export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y -qq "$1" >"$tmp/apt.log" 2>&1; then
-    apt-get update -qq && apt-get install -y -qq "$1" >"$tmp/apt.log" 2>&1 || { cat "$tmp/apt.log"; fail "install $1"; }
+  # Waits for another apt or dpkg run to finish instead of failing on its lock.
+  local apt=(apt-get -o DPkg::Lock::Timeout=120 install -y -qq "$1")
+  if ! "${apt[@]}" >"$tmp/apt.log" 2>&1; then
+    apt-get update -qq && "${apt[@]}" >"$tmp/apt.log" 2>&1 || { cat "$tmp/apt.log"; fail "install $1"; }
   fi
 }
 
@@ -118,11 +120,11 @@ if [ ! -d /usr/share/desktop-directories ]; then
   mkdir -p /usr/share/desktop-directories
   made_desktop_dir=1
 fi
-if dpkg-query -W -f '${Status}' switchboard 2>/dev/null | grep -q 'ok installed\|half'; then
-  # Left by an interrupted run on a CI machine; elsewhere it may be someone's real install, so ask.
-  [ -n "${CI:-}" ] || fail "a switchboard package is already installed here; remove it first (dpkg -P switchboard)"
-  log "removing the switchboard package an earlier run left installed"
-  dpkg -P switchboard >/dev/null
+# A previous Switchboard install (a developer's, or one an interrupted run left) makes way: the package holds
+# only program files, and the user data it would have made lives in the users' homes, which stay as they are.
+if dpkg-query -W -f '${Status}' switchboard 2>/dev/null | grep -Eq 'ok (installed|half-installed|half-configured|unpacked|triggers-awaited|triggers-pending)$'; then
+  log "removing the installed switchboard $(dpkg-query -W -f '${Version}' switchboard) first"
+  dpkg -P switchboard >/dev/null 2>&1 || fail "could not remove the installed switchboard package"
 fi
 log "installing $(basename "$old_deb") ($(dpkg-deb -f "$old_deb" Version))"
 installed_by_us=1
@@ -130,6 +132,7 @@ install_deb "$old_deb"
 launcher=/opt/switchboard/bin/Switchboard
 [ -x "$launcher" ] || fail "no launcher at $launcher"
 ls /usr/share/applications/*switchboard*.desktop >/dev/null 2>&1 || fail "no menu entry in /usr/share/applications"
+grep -q '^StartupWMClass=' /usr/share/applications/*switchboard*.desktop || fail "the menu entry has no StartupWMClass"
 installed_size=$(du -sh /opt/switchboard | cut -f1)
 log "installed: /opt/switchboard is $installed_size, menu entry $(basename /usr/share/applications/*switchboard*.desktop)"
 
