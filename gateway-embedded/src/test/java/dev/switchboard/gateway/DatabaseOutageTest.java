@@ -8,6 +8,8 @@ import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -62,13 +64,18 @@ class DatabaseOutageTest {
                 .header("x-portkey-config", config));
     }
 
-    /** Ten requests, all answered; the first cache lookup may wait once for the pool's 2 s connection timeout. */
-    private void sendTen(int from) {
-        long start = System.nanoTime();
+    /**
+     * Ten requests, all answered, their median time in ms. The median leaves out the one cache lookup that may wait
+     * for the pool's 2 s connection timeout before the cache stops asking the database.
+     */
+    private long sendTen(int from) {
+        List<Long> millis = new ArrayList<>();
         for (int i = from; i < from + 10; i++) {
+            long start = System.nanoTime();
             assertThat(send(i).status()).isEqualTo(200);
+            millis.add((System.nanoTime() - start) / 1_000_000);
         }
-        assertThat((System.nanoTime() - start) / 1_000_000).as("ms for ten requests").isLessThan(5_000);
+        return millis.stream().sorted().toList().get(5);
     }
 
     private void cutOff() {
@@ -83,30 +90,29 @@ class DatabaseOutageTest {
 
     @Test
     void requestsKeepFlowingAndBufferedTracesAreStoredWhenTheDatabaseReturns() {
-        for (int i = 0; i < 5; i++) {
-            send(i);
-        }
-        gateway.awaitTraces(5);
+        long baseline = sendTen(-5);
+        gateway.awaitTraces(10);
 
         cutOff();
-        sendTen(5);
+        // Compared with the same requests before the outage, so that a busy machine does not decide the test.
+        assertThat(sendTen(5)).as("median ms, against %s ms before", baseline).isLessThan(baseline * 3 + 100);
         await().atMost(Duration.ofSeconds(15)).until(() -> gateway.gateway().traceWriter().storeFailing());
         // Past every cache of database state (gateway settings are re-read every 5 s): still no database needed.
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
-        sendTen(15);
+        assertThat(sendTen(15)).as("median ms, against %s ms before", baseline).isLessThan(baseline * 3 + 100);
         Reply ready = gateway.call(gateway.get("/ready"));
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.json().path("reason").asText()).contains("database");
         String metrics = gateway.call(gateway.get("/metrics")).body();
         assertThat(metricValue(metrics, "switchboard_requests_total{endpoint=\"chat.completions\",model=\"gpt-4o-mini\","
                 + "outcome=\"ok\",provider=\"openai\",status=\"200\"}")).as("metrics count during the outage")
-                .isEqualTo(25);
+                .isEqualTo(30);
         assertThat(metricValue(metrics, "switchboard_trace_store_failing")).isEqualTo(1);
         assertThat(metricValue(metrics, "switchboard_trace_queue_depth")).isEqualTo(20);
 
         restore();
 
-        assertThat(gateway.awaitTraces(25)).hasSize(25);
+        assertThat(gateway.awaitTraces(30)).hasSize(30);
         assertThat(gateway.gateway().traceWriter().dropped()).isZero();
         await().atMost(Duration.ofSeconds(10)).until(() -> gateway.call(gateway.get("/ready")).status() == 200);
         assertThat(gateway.metric("switchboard_trace_store_failing")).isZero();
