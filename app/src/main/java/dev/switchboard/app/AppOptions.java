@@ -1,7 +1,6 @@
 package dev.switchboard.app;
 
-import dev.switchboard.app.settings.ConfigDirectories;
-import dev.switchboard.gateway.DataDirectories;
+import dev.switchboard.gateway.UserDirectories;
 import java.nio.file.Path;
 
 /**
@@ -17,12 +16,12 @@ public record AppOptions(Path configDir, Path dataDir, Integer port) {
         String config = System.getProperty("switchboard.configDir");
         String data = System.getProperty("switchboard.dataDir");
         String port = System.getProperty("switchboard.port");
-        return new AppOptions(config == null ? ConfigDirectories.defaultDir() : Path.of(config),
+        return new AppOptions(config == null ? UserDirectories.configDir() : Path.of(config),
                 data == null ? null : Path.of(data), port == null ? null : Integer.valueOf(port));
     }
 
     /** Where a fresh install keeps its traces. */
     public Path defaultDataDir() {
-        return dataDir != null ? dataDir : DataDirectories.defaultDir();
+        return dataDir != null ? dataDir : UserDirectories.dataDir();
     }
 }

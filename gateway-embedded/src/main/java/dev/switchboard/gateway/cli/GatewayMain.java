@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.cli;
 
 import dev.switchboard.gateway.AdminTokens;
-import dev.switchboard.gateway.DataDirectories;
+import dev.switchboard.gateway.UserDirectories;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.gateway.GatewayConfig;
 import dev.switchboard.gateway.GatewayException;
@@ -142,7 +142,7 @@ public final class GatewayMain implements Callable<Integer> {
 
     /** The configuration these options and the environment describe; IllegalArgumentException names a mistake. */
     GatewayConfig config() {
-        Path dir = dataDir != null ? dataDir : DataDirectories.defaultDir();
+        Path dir = dataDir != null ? dataDir : UserDirectories.dataDir();
         String token = adminToken != null ? adminToken : blankToNull(env.get("SWITCHBOARD_ADMIN_TOKEN"));
         GatewayConfig config = new GatewayConfig(host, port, dir, token,
                 new BodyCapture(!noBodyCapture, maxBodyKb * 1024), GatewayConfig.DEFAULT_MAX_REQUEST_BYTES,
