@@ -33,6 +33,7 @@ public final class UserDirectories {
             return home.resolve("Library").resolve("Application Support").resolve("Switchboard");
         }
         String xdg = System.getenv(xdgVariable);
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(xdgDefaultUnderHome)).resolve("switchboard");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(xdgDefaultUnderHome);
+        return base.resolve("switchboard");
     }
 }
