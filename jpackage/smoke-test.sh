@@ -2,7 +2,8 @@
 # Smoke test of the Linux installer, as a user would meet it:
 #   1. builds the app image and .deb (./mvnw -Ppackage package) and an upgrade .deb (the next patch version);
 #   2. installs the .deb, starts the installed app under Xvfb with a temporary home, waits for the main window and
-#      for the embedded gateway's /health, stores a prompt and a trace, quits it (SIGTERM);
+#      for the embedded gateway's /health, checks it started from its AOT cache, stores a prompt and a trace, quits
+#      it (SIGTERM);
 #   3. installs the upgrade over it, checks the data folder was left alone, starts the app again and finds the
 #      prompt and the trace;
 #   4. uninstalls and prints the .deb size, the installed size and the start-to-window times.
@@ -148,7 +149,7 @@ start_app() {
   local label=$1 began now
   began=$(date +%s%N)
   HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
-    JAVA_TOOL_OPTIONS="-Duser.home=$home -Dswitchboard.port=$port" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$home -Dswitchboard.port=$port -Xlog:aot=info:file=$work/aot-$label.log" \
     "$launcher" >"$work/app-$label.log" 2>&1 &
   app_pid=$!
   # The main window: visible and named Switchboard (GTK's hidden 10x10 leader window has the name too).
@@ -170,6 +171,8 @@ start_app() {
   done
   grep -q '"ok"' "$tmp/health" || fail "$label: /health said $(cat "$tmp/health")"
   log "$label: gateway /health 200 on port $port after $((($(date +%s%N) - began) / 1000000)) ms"
+  grep -q 'Using AOT-linked classes: true' "$work/aot-$label.log" \
+    || fail "$label: the launcher did not use the app's AOT cache (see $work/aot-$label.log)"
   if command -v import >/dev/null; then
     import -window root "$work/window-$label.png" 2>/dev/null || true
   fi
