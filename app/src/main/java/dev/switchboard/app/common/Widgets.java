@@ -126,6 +126,12 @@ public final class Widgets {
     /** Asks before something that cannot be undone; {@code onConfirm} runs only on the action button. */
     public static void confirm(Window owner, String title, String text, String actionText, String actionId,
                         Runnable onConfirm) {
+        confirm(owner, title, text, actionText, actionId, onConfirm, () -> { });
+    }
+
+    /** The same, with {@code onCancel} run when the dialog closes any other way. */
+    public static void confirm(Window owner, String title, String text, String actionText, String actionId,
+                               Runnable onConfirm, Runnable onCancel) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -147,6 +153,8 @@ public final class Widgets {
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == action) {
                 onConfirm.run();
+            } else {
+                onCancel.run();
             }
         });
         dialog.show();

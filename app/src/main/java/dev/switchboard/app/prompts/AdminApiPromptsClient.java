@@ -44,13 +44,18 @@ public final class AdminApiPromptsClient implements PromptsClient {
     private final AdminHttp admin;
     private final PromptCodec codec = new PromptCodec();
 
+    /** Label moves are recorded as made by the OS user running the app. */
+    public AdminApiPromptsClient(String baseUrl, String adminToken, OkHttpClient http) {
+        this(baseUrl, adminToken, http, System.getProperty("user.name"));
+    }
+
     /**
      * @param baseUrl the gateway's root, e.g. {@code http://127.0.0.1:8787}
      * @param http    one shared client; this class only builds requests on it
+     * @param user    who the gateway records as moving labels (versions carry their own author)
      */
-    public AdminApiPromptsClient(String baseUrl, String adminToken, OkHttpClient http) {
-        this.admin = new AdminHttp(baseUrl, adminToken, http, "the prompt library",
-                PromptsException::new);
+    public AdminApiPromptsClient(String baseUrl, String adminToken, OkHttpClient http, String user) {
+        this.admin = new AdminHttp(baseUrl, adminToken, http, "the prompt library", PromptsException::new, user);
     }
 
     @Override
