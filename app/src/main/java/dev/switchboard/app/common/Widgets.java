@@ -5,6 +5,8 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -12,15 +14,20 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 
 /** Small pieces the management pages share: text columns, message lines, form dialogs, confirmations. */
 public final class Widgets {
@@ -158,5 +165,30 @@ public final class Widgets {
             }
         });
         dialog.show();
+    }
+
+    /** A notice across the page saying why it has nothing to show (demo mode, no gateway), shown only then. */
+    public static HBox unavailableBanner(String id, ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        HBox banner = new HBox(8, Icons.icon(Feather.INFO), label);
+        banner.getStyleClass().addAll(Styles.BANNER, Styles.BANNER_DEMO);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(label.textProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** A page tab with an icon, its content given the tab's whole height. */
+    public static Tab tab(String id, String text, Ikon icon, Node content) {
+        VBox box = new VBox(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.setPadding(new Insets(12, 0, 0, 0));
+        Tab tab = new Tab(text, box);
+        tab.setId(id);
+        tab.setGraphic(Icons.icon(icon));
+        return tab;
     }
 }

@@ -12,11 +12,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -65,24 +63,16 @@ public final class PromptsView extends VBox {
         HBox header = new HBox(12, title, loading, Layouts.hspacer(), actions);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        Label unavailable = new Label();
-        unavailable.setId("promptsUnavailable");
-        unavailable.setWrapText(true);
-        unavailable.textProperty().bind(vm.unavailable());
-        HBox banner = new HBox(8, Icons.icon(Feather.INFO), unavailable);
-        banner.getStyleClass().addAll(Styles.BANNER, Styles.BANNER_DEMO);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(vm.unavailable().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        HBox banner = Widgets.unavailableBanner("promptsUnavailable", vm.unavailable());
 
         TabPane tabs = new TabPane(
-                tab("tabPromptEditor", "Edit", Feather.EDIT, new PromptEditorView(vm.editor())),
-                tab("tabPromptHistory", "History & diff", Feather.GIT_COMMIT,
+                Widgets.tab("tabPromptEditor", "Edit", Feather.EDIT, new PromptEditorView(vm.editor())),
+                Widgets.tab("tabPromptHistory", "History & diff", Feather.GIT_COMMIT,
                         new PromptHistoryView(vm.history(), version -> {
                             vm.editFrom(version);
                             tabsOf(this).getSelectionModel().selectFirst();
                         }, zone)),
-                tab("tabPromptLabels", "Labels", Feather.FLAG, new PromptLabelsView(vm.history(), zone)));
+                Widgets.tab("tabPromptLabels", "Labels", Feather.FLAG, new PromptLabelsView(vm.history(), zone)));
         tabs.setId("promptTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.visibleProperty().bind(vm.list().selected().isNotNull());
@@ -112,16 +102,6 @@ public final class PromptsView extends VBox {
 
     private static TabPane tabsOf(PromptsView view) {
         return (TabPane) view.lookup("#promptTabs");
-    }
-
-    private static Tab tab(String id, String text, Feather icon, Node content) {
-        VBox box = new VBox(content);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        box.setPadding(new Insets(12, 0, 0, 0));
-        Tab tab = new Tab(text, box);
-        tab.setId(id);
-        tab.setGraphic(Icons.icon(icon));
-        return tab;
     }
 
     private void newPrompt() {
