@@ -3,6 +3,7 @@ package dev.switchboard.app.common;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -18,6 +19,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -190,5 +192,13 @@ public final class Widgets {
         tab.setId(id);
         tab.setGraphic(Icons.icon(icon));
         return tab;
+    }
+
+    /** A text field that edits {@code value} both ways. */
+    public static TextField textField(String id, StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 }

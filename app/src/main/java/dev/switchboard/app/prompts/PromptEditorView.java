@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -58,7 +58,7 @@ final class PromptEditorView extends SplitPane {
         editing.textProperty().bind(Bindings.createStringBinding(() -> {
             PromptVersion base = vm.base().get();
             if (base == null) {
-                return "Select a prompt, or create one.";
+                return "Opening…";
             }
             return base.promptName() + " · editing from version " + base.number()
                     + (vm.changed().get() ? " · changed" : "");
@@ -180,13 +180,13 @@ final class PromptEditorView extends SplitPane {
                 section("Variables"), noVariables, variables,
                 section("Model"), model,
                 section("Parameters"), json("promptParameters", "{\"temperature\": 0.2, \"max_tokens\": 500}",
-                        vm.parametersJson(), vm.parametersProblem().isNotNull()),
+                        vm.parametersJson(), vm.parametersProblem()),
                 Widgets.message("parametersProblem", vm.parametersProblem(), true),
                 section("Tools"), json("promptTools", "[{\"type\": \"function\", \"function\": {\"name\": …}}]",
-                        vm.toolsJson(), vm.toolsProblem().isNotNull()),
+                        vm.toolsJson(), vm.toolsProblem()),
                 Widgets.message("toolsProblem", vm.toolsProblem(), true),
                 section("Response format"), json("promptResponseFormat", "{\"type\": \"json_object\"}",
-                        vm.responseFormatJson(), vm.responseFormatProblem().isNotNull()),
+                        vm.responseFormatJson(), vm.responseFormatProblem()),
                 Widgets.message("responseFormatProblem", vm.responseFormatProblem(), true),
                 previewPane);
         side.setPadding(new Insets(0, 12, 12, 12));
@@ -218,22 +218,20 @@ final class PromptEditorView extends SplitPane {
     }
 
     private static TextField field(String id, String prompt, StringProperty value) {
-        TextField field = new TextField();
-        field.setId(id);
+        TextField field = Widgets.textField(id, value);
         field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(value);
         return field;
     }
 
     private static TextArea json(String id, String prompt, StringProperty value,
-                                 BooleanBinding invalid) {
+                                 ReadOnlyStringProperty problem) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setPromptText(prompt);
         area.setPrefRowCount(4);
         area.getStyleClass().add(Styles.MONO);
         area.textProperty().bindBidirectional(value);
-        invalid.addListener((obs, was, is) -> area.pseudoClassStateChanged(DANGER, is));
+        problem.addListener((obs, was, now) -> area.pseudoClassStateChanged(DANGER, now != null));
         return area;
     }
 }

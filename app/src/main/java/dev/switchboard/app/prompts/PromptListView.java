@@ -4,6 +4,8 @@ import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.prompts.model.PromptSummary;
 import java.util.Map;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -25,7 +27,11 @@ import javafx.util.StringConverter;
 final class PromptListView extends VBox {
     private static final String ALL = "";
 
-    PromptListView(PromptListViewModel vm) {
+    /**
+     * @param leave asked before another prompt opens; runs its argument once leaving is fine (at once, or after the
+     *              user agreed to discard unsaved changes)
+     */
+    PromptListView(PromptListViewModel vm, Consumer<Runnable> leave) {
         setId("promptListPane");
         setSpacing(8);
         setPadding(new Insets(0, 8, 0, 0));
@@ -54,8 +60,13 @@ final class PromptListView extends VBox {
         list.setPlaceholder(empty);
         list.setCellFactory(v -> new PromptCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, picked) -> {
-            if (picked != null && picked != vm.selected().get()) {
-                vm.selected().set(picked);
+            PromptSummary open = vm.selected().get();
+            if (picked != null && picked != open) {
+                // Keep the open prompt selected until leaving it is agreed.
+                if (open != null) {
+                    Platform.runLater(() -> list.getSelectionModel().select(open));
+                }
+                leave.accept(() -> vm.selected().set(picked));
             }
         });
         vm.selected().addListener((obs, old, now) -> {

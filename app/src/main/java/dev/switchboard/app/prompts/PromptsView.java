@@ -4,6 +4,7 @@ import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.app.common.Widgets;
+import dev.switchboard.prompts.model.PromptVersion;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -68,10 +69,10 @@ public final class PromptsView extends VBox {
         TabPane tabs = new TabPane(
                 Widgets.tab("tabPromptEditor", "Edit", Feather.EDIT, new PromptEditorView(vm.editor())),
                 Widgets.tab("tabPromptHistory", "History & diff", Feather.GIT_COMMIT,
-                        new PromptHistoryView(vm.history(), version -> {
+                        new PromptHistoryView(vm.history(), version -> leaveEditor(() -> {
                             vm.editFrom(version);
                             tabsOf(this).getSelectionModel().selectFirst();
-                        }, zone)),
+                        }), zone)),
                 Widgets.tab("tabPromptLabels", "Labels", Feather.FLAG, new PromptLabelsView(vm.history(), zone)));
         tabs.setId("promptTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -83,7 +84,7 @@ public final class PromptsView extends VBox {
         pick.setMaxWidth(420);
         pick.getStyleClass().add(Styles.MUTED);
         pick.visibleProperty().bind(tabs.visibleProperty().not());
-        SplitPane split = new SplitPane(new PromptListView(vm.list()), new StackPane(pick, tabs));
+        SplitPane split = new SplitPane(new PromptListView(vm.list(), this::leaveEditor), new StackPane(pick, tabs));
         split.setDividerPositions(0.27);
         VBox.setVgrow(split, Priority.ALWAYS);
         split.disableProperty().bind(vm.client().isNull());
@@ -98,6 +99,18 @@ public final class PromptsView extends VBox {
         });
         // Built on first show.
         vm.pageShown();
+    }
+
+    /** Runs {@code next} now, or once the user agreed to discard the editor's unsaved changes. */
+    private void leaveEditor(Runnable next) {
+        PromptVersion base = vm.editor().base().get();
+        if (base == null || !vm.editor().changed().get()) {
+            next.run();
+            return;
+        }
+        Widgets.confirm(getScene().getWindow(), "Discard changes", "Your changes to " + base.promptName()
+                + " (from version " + base.number() + ") are not saved. Discard them?", "Discard changes",
+                "confirmDiscard", next);
     }
 
     private static TabPane tabsOf(PromptsView view) {
