@@ -111,6 +111,32 @@ class PromptsViewTest {
                 .getItems().size()) == 1);
     }
 
+    @Test
+    @Order(5)
+    void unsavedEditsAreNotDroppedWithoutAsking() {
+        ui.clickOn("#newPrompt");
+        ui.waitUntil(() -> ui.visible("newPromptName"));
+        ui.type("newPromptName", "support/other");
+        ui.clickOn("#createPrompt");
+        ui.waitUntil(() -> "support/other · editing from version 1".equals(ui.text("editingVersion")));
+        ui.clickOn("#tabPromptEditor");
+        ui.type("promptModel", "gpt-4o");
+
+        ui.clickOn(ui.lookup("#promptList .list-cell").match(cell -> cellName(cell).equals("support/triage"))
+                .<Node>query());
+        ui.waitUntil(() -> ui.visible("confirmDiscard"));
+        ui.clickOn("#confirmDiscardCancel");
+
+        ui.waitUntil(() -> !ui.visible("confirmDiscard"));
+        assertThat(ui.text("editingVersion")).isEqualTo("support/other · editing from version 1 · changed");
+        assertThat(ui.text("promptModel")).isEqualTo("gpt-4o");
+    }
+
+    private static String cellName(Node cell) {
+        Node graphic = ((javafx.scene.control.ListCell<?>) cell).getGraphic();
+        return graphic == null ? "" : ((Label) graphic.lookup(".label")).getText();
+    }
+
     /** The texts of the diff's cells with the given style, as a user reads them in the side-by-side view. */
     private List<String> cells(String styleClass) {
         return ui.onFx(() -> ui.lookup("#diffView ." + styleClass).queryAll().stream()
