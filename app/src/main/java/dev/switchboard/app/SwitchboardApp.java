@@ -11,6 +11,7 @@ import dev.switchboard.app.connection.ProfilesView;
 import dev.switchboard.app.connection.ProfilesViewModel;
 import dev.switchboard.app.connection.TokenCipher;
 import dev.switchboard.app.demo.DemoMode;
+import dev.switchboard.app.prompts.PromptsModule;
 import dev.switchboard.app.routing.GovernanceConnection;
 import dev.switchboard.app.routing.RoutingView;
 import dev.switchboard.app.routing.RoutingViewModel;
@@ -140,7 +141,8 @@ public final class SwitchboardApp extends Application {
                 Page.USAGE, () -> new UsageView(usage),
                 Page.ROUTING, () -> new RoutingView(new RoutingViewModel(governance.client(),
                         governance.unavailable(), tasks, clock, ZoneId.systemDefault())),
-                Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles))),
+                Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles)),
+                Page.PROMPTS, () -> PromptsModule.page(connection, host, settings, cipher, http, tasks)),
                 new ConnectionStatusBar(connection, settings.profiles(), () -> shell.show(Page.SETTINGS)));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));

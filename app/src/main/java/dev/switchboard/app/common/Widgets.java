@@ -1,11 +1,13 @@
-package dev.switchboard.app.routing;
+package dev.switchboard.app.common;
 
-import dev.switchboard.app.common.Styles;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,23 +15,29 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 
-/** Small pieces the Routing &amp; keys tabs share: text columns, message lines, form dialogs, confirmations. */
-final class Widgets {
+/** Small pieces the management pages share: text columns, message lines, form dialogs, confirmations. */
+public final class Widgets {
     private Widgets() {
     }
 
     /** A text column; a cell too narrow for its text shows all of it in a tooltip. */
-    static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+    public static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
@@ -44,7 +52,7 @@ final class Widgets {
         return column;
     }
 
-    static <T> TableView<T> table(String id, String placeholder) {
+    public static <T> TableView<T> table(String id, String placeholder) {
         TableView<T> table = new TableView<>();
         table.setId(id);
         Label empty = new Label(placeholder);
@@ -57,7 +65,7 @@ final class Widgets {
     }
 
     /** A line of text shown only while there is text: errors in red, other news muted. */
-    static Label message(String id, ObservableStringValue text, boolean error) {
+    public static Label message(String id, ObservableStringValue text, boolean error) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
@@ -68,7 +76,7 @@ final class Widgets {
         return label;
     }
 
-    static Label hint(String text) {
+    public static Label hint(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
         label.getStyleClass().add(Styles.MUTED);
@@ -76,7 +84,7 @@ final class Widgets {
     }
 
     /** A two-column form whose labels never shrink into "Custom …". */
-    static GridPane form() {
+    public static GridPane form() {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
@@ -89,7 +97,7 @@ final class Widgets {
     }
 
     /** A button that keeps its whole label however little room its row has. */
-    static <B extends Labeled> B unshrinkable(B button) {
+    public static <B extends Labeled> B unshrinkable(B button) {
         button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
@@ -100,7 +108,7 @@ final class Widgets {
      *
      * @param onClosed runs however the dialog closes (also on cancel): the model empties the form
      */
-    static Dialog<ButtonType> formDialog(Window owner, String title, String actionText, String actionId,
+    public static Dialog<ButtonType> formDialog(Window owner, String title, String actionText, String actionId,
                                          Node content, Consumer<Runnable> onAction,
                                          Runnable onClosed) {
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -125,8 +133,14 @@ final class Widgets {
     }
 
     /** Asks before something that cannot be undone; {@code onConfirm} runs only on the action button. */
-    static void confirm(Window owner, String title, String text, String actionText, String actionId,
+    public static void confirm(Window owner, String title, String text, String actionText, String actionId,
                         Runnable onConfirm) {
+        confirm(owner, title, text, actionText, actionId, onConfirm, () -> { });
+    }
+
+    /** The same, with {@code onCancel} run when the dialog closes any other way. */
+    public static void confirm(Window owner, String title, String text, String actionText, String actionId,
+                               Runnable onConfirm, Runnable onCancel) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -148,8 +162,43 @@ final class Widgets {
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == action) {
                 onConfirm.run();
+            } else {
+                onCancel.run();
             }
         });
         dialog.show();
+    }
+
+    /** A notice across the page saying why it has nothing to show (demo mode, no gateway), shown only then. */
+    public static HBox unavailableBanner(String id, ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        HBox banner = new HBox(8, Icons.icon(Feather.INFO), label);
+        banner.getStyleClass().addAll(Styles.BANNER, Styles.BANNER_DEMO);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(label.textProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** A page tab with an icon, its content given the tab's whole height. */
+    public static Tab tab(String id, String text, Ikon icon, Node content) {
+        VBox box = new VBox(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.setPadding(new Insets(12, 0, 0, 0));
+        Tab tab = new Tab(text, box);
+        tab.setId(id);
+        tab.setGraphic(Icons.icon(icon));
+        return tab;
+    }
+
+    /** A text field that edits {@code value} both ways. */
+    public static TextField textField(String id, StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 }
