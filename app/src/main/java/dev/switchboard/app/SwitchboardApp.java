@@ -66,8 +66,8 @@ public final class SwitchboardApp extends Application {
     private SettingsData loaded;
     private boolean osDark;
     private List<Image> icons;
-    /** Built while the window opens: OkHttp's first use loads a few hundred classes. */
-    private CompletableFuture<OkHttpClient> httpClient;
+    /** Built once the window is drawn: OkHttp's first use loads a few hundred classes; nothing needs it sooner. */
+    private final CompletableFuture<OkHttpClient> httpClient = new CompletableFuture<>();
     private ExecutorService background;
     private EmbeddedGatewayHost host;
     private DemoMode demo;
@@ -97,8 +97,6 @@ public final class SwitchboardApp extends Application {
         if (inputs == null) {
             inputs = StartupInputs.read(options);
         }
-        httpClient = CompletableFuture.supplyAsync(() -> new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build());
         icons = WindowIcons.load();
         StartupInputs ready = inputs.join();
         settingsStore = ready.store();
@@ -170,6 +168,8 @@ public final class SwitchboardApp extends Application {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 Platform.runLater(connection::startup);
+                httpClient.completeAsync(() -> new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+                        .readTimeout(Duration.ofSeconds(30)).build());
             }
         };
         scene.addPostLayoutPulseListener(once);
