@@ -42,11 +42,16 @@ class TracesViewModelTest {
         assertThat(vm.countText().get()).isEqualTo("5 traces");
     }
 
+    /** A model whose background work waits in {@code background} until the test runs it, one job at a time. */
+    private TracesViewModel steppedBy(Deque<Runnable> background) {
+        return new TracesViewModel(client, hub, new UiTasks(background::add, Runnable::run),
+                Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    }
+
     @Test
     void theRowsAreShownBeforeTheCountIsEvenAsked() {
         Deque<Runnable> background = new ArrayDeque<>();
-        TracesViewModel stepped = new TracesViewModel(client, hub, new UiTasks(background::add, Runnable::run),
-                Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+        TracesViewModel stepped = steppedBy(background);
         stepped.reload();
         assertThat(background).as("only the page is asked for at first").hasSize(1);
 
@@ -61,8 +66,7 @@ class TracesViewModelTest {
     @Test
     void aReloadOvertakenByANewerOneNeverAsksForItsCount() {
         Deque<Runnable> background = new ArrayDeque<>();
-        TracesViewModel stepped = new TracesViewModel(client, hub, new UiTasks(background::add, Runnable::run),
-                Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+        TracesViewModel stepped = steppedBy(background);
         stepped.reload();
         stepped.filters().model().set("gpt-4o");
         stepped.applyFilters();
