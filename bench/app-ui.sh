@@ -13,9 +13,14 @@ LARGE_TRACES="${LARGE_TRACES:-1000000}"
 
 ./mvnw -q -B -pl app -am install -DskipTests
 ./mvnw -q -B -pl app test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
-CP="app/target/test-classes:app/target/classes:$(cat app/target/bench.cp)"
+# Only jars on the class path: a class-data archive cannot be made from one with class directories.
+mkdir -p app/target/bench
+"${JAVA_HOME:-/usr}/bin/jar" --create --file app/target/bench/app-tests.jar -C app/target/test-classes .
+CP="app/target/bench/app-tests.jar:app/target/switchboard-app-0.1.0.jar:$(cat app/target/bench.cp)"
 
 JAVA_OPTS=(-Xmx4g -Dbench.dir=app/target/bench -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+# STREAM_CONTROL=1: the stream goes to a gateway the UI does not watch (what the load alone does to the FX thread).
+[[ -n "${STREAM_CONTROL:-}" ]] && JAVA_OPTS+=(-Dbench.control=true)
 XVFB_PID=""
 if [[ -z "${DISPLAY:-}" ]]; then
   if command -v Xvfb >/dev/null; then

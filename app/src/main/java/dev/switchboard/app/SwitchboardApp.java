@@ -22,11 +22,11 @@ import dev.switchboard.app.settings.SettingsData;
 import dev.switchboard.app.settings.SettingsStore;
 import dev.switchboard.app.settings.SettingsView;
 import dev.switchboard.app.settings.SettingsViewModel;
-import dev.switchboard.app.shell.OsTheme;
 import dev.switchboard.app.shell.Page;
 import dev.switchboard.app.shell.ShellView;
 import dev.switchboard.app.shell.ShellViewModel;
 import dev.switchboard.app.shell.ThemeManager;
+import dev.switchboard.app.shell.WindowIcons;
 import dev.switchboard.app.traces.TraceDetailViewModel;
 import dev.switchboard.app.traces.TracesView;
 import dev.switchboard.app.traces.TracesViewModel;
@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -48,26 +49,26 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app. Everything is wired here and nowhere else: settings, the embedded gateway host, the connection,
- * and one ViewModel and View per page. Slow work (reading settings, asking the OS for its theme) happens in
- * {@link #init()}, off the FX thread; the gateway starts in the background after the window shows.
+ * and one ViewModel and View per page. Slow work (reading settings, asking the OS for its theme, decoding the icon)
+ * happens off the FX thread, before {@link #start}; the gateway starts in the background after the window shows.
  */
 public final class SwitchboardApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardApp.class);
-
     private final AppOptions options;
+    /** Started by the launcher before the FX toolkit, or by {@link #init()}. */
+    private CompletableFuture<StartupInputs> inputs;
     private SettingsStore settingsStore;
     private SettingsData loaded;
     private boolean osDark;
-    /** Built while the window opens: OkHttp's first use loads a few hundred classes. */
-    private CompletableFuture<OkHttpClient> httpClient;
+    private List<Image> icons;
+    /** Built once the window is drawn: OkHttp's first use loads a few hundred classes; nothing needs it sooner. */
+    private final CompletableFuture<OkHttpClient> httpClient = new CompletableFuture<>();
     private ExecutorService background;
     private EmbeddedGatewayHost host;
     private DemoMode demo;
@@ -75,6 +76,7 @@ public final class SwitchboardApp extends Application {
     private ConnectionViewModel connection;
     private TracesViewModel traces;
     private Stage stage;
+    private ShutdownSequence shutdown;
 
     public SwitchboardApp() {
         this(AppOptions.fromSystemProperties());
@@ -82,16 +84,25 @@ public final class SwitchboardApp extends Application {
 
     /** For tests and the benchmark: a given config and data directory, and a port (0 = free). */
     public SwitchboardApp(AppOptions options) {
+        this(options, null);
+    }
+
+    /** @param inputs already being read (see {@link SwitchboardLauncher}); null: {@link #init()} reads them */
+    SwitchboardApp(AppOptions options, CompletableFuture<StartupInputs> inputs) {
         this.options = options;
+        this.inputs = inputs;
     }
 
     @Override
     public void init() {
-        httpClient = CompletableFuture.supplyAsync(() -> new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build());
-        settingsStore = new SettingsStore(options.configDir(), options.defaultDataDir());
-        loaded = settingsStore.load();
-        osDark = OsTheme.prefersDark();
+        if (inputs == null) {
+            inputs = StartupInputs.read(options);
+        }
+        icons = WindowIcons.load();
+        StartupInputs ready = inputs.join();
+        settingsStore = ready.store();
+        loaded = ready.settings();
+        osDark = ready.osPrefersDark();
     }
 
     @Override
@@ -119,6 +130,8 @@ public final class SwitchboardApp extends Application {
         host.setRetention(retention.maxAge(), retention.maxBytes());
         demo = new DemoMode(Path.of(settings.dataDir().get()).resolve("demo"), http);
         hub = new LiveHub();
+        shutdown = new ShutdownSequence(List.of(hub, demo, host, settingsStore));
+        shutdown.registerWithJvm();
         connection = new ConnectionViewModel(settings, host, () -> embeddedConfig(settings), demo, cipher, http, hub,
                 tasks);
 
@@ -148,6 +161,7 @@ public final class SwitchboardApp extends Application {
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(getClass().getResource(Styles.APP_STYLESHEET).toExternalForm());
         stage.setTitle("Switchboard");
+        stage.getIcons().setAll(icons);
         stage.setScene(scene);
         stage.show();
         // Start the gateway once the window has been drawn: on two cores its start-up would slow the first frame.
@@ -156,6 +170,8 @@ public final class SwitchboardApp extends Application {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 Platform.runLater(connection::startup);
+                httpClient.completeAsync(() -> new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+                        .readTimeout(Duration.ofSeconds(30)).build());
             }
         };
         scene.addPostLayoutPulseListener(once);
@@ -183,16 +199,8 @@ public final class SwitchboardApp extends Application {
         if (stage != null) {
             stage.hide();
         }
-        Thread closer = Thread.ofPlatform().name("switchboard-shutdown").start(() -> {
-            closeQuietly(hub);
-            closeQuietly(demo);
-            closeQuietly(host);
-            closeQuietly(settingsStore);
-        });
-        try {
-            closer.join(Duration.ofSeconds(20));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (shutdown != null) {
+            shutdown.closeNow(ShutdownSequence.LIMIT);
         }
         if (background != null) {
             background.shutdownNow();
@@ -201,17 +209,6 @@ public final class SwitchboardApp extends Application {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("Closing {} failed", closeable.getClass().getSimpleName(), e);
         }
     }
 }

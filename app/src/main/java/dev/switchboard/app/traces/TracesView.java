@@ -16,8 +16,11 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -65,20 +68,40 @@ public final class TracesView extends BorderPane {
         setTop(filters());
         SplitPane split = new SplitPane(buildTable(), new TraceDetailView(detail));
         split.setDividerPositions(0.64);
-        GettingStartedView empty = new GettingStartedView(baseUrl, startDemo);
-        StackPane center = new StackPane(split, empty);
-        StackPane.setAlignment(empty, Pos.TOP_CENTER);
-        StackPane.setMargin(empty, new Insets(32));
+        StackPane center = new StackPane(split);
         var nothingYet = Bindings.createBooleanBinding(() -> vm.totalCount().get() == 0 && vm.client().get() != null,
                 vm.totalCount(), vm.client());
-        empty.visibleProperty().bind(nothingYet);
         split.visibleProperty().bind(nothingYet.not());
+        addEmptyStateWhenNeeded(center, nothingYet, baseUrl, startDemo);
         setCenter(center);
         setBottom(footer());
 
         Timeline drain = new Timeline(new KeyFrame(DRAIN_EVERY, e -> vm.drainLive()));
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
+    }
+
+    /**
+     * Adds the getting-started view the first time there is nothing to show, not before: it is a tab pane of text
+     * areas that the first window would otherwise style and lay out, although most starts find traces to show.
+     */
+    private static void addEmptyStateWhenNeeded(StackPane center, BooleanBinding nothingYet,
+                                                ObservableStringValue baseUrl, Runnable startDemo) {
+        ChangeListener<Boolean> add = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean empty) {
+                if (empty) {
+                    nothingYet.removeListener(this);
+                    GettingStartedView view = new GettingStartedView(baseUrl, startDemo);
+                    StackPane.setAlignment(view, Pos.TOP_CENTER);
+                    StackPane.setMargin(view, new Insets(32));
+                    view.visibleProperty().bind(nothingYet);
+                    center.getChildren().add(view);
+                }
+            }
+        };
+        nothingYet.addListener(add);
+        add.changed(nothingYet, false, nothingYet.get());
     }
 
     private VBox filters() {

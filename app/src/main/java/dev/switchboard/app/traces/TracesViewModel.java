@@ -128,7 +128,8 @@ public final class TracesViewModel {
         loading.set(true);
         counting.set(true);
         matchCount.set(-1);
-        // Rows first, counts after: over a million traces a filtered count can take far longer than the page.
+        // Rows first, counts after: over a million traces a filtered count can take far longer than the page, and
+        // run side by side the two would share the same cores.
         tasks.supply(() -> current.traces(query))
                 .onSuccess(page -> {
                     if (mine == generation) {
@@ -145,9 +146,14 @@ public final class TracesViewModel {
                 .onDone(() -> {
                     if (mine == generation) {
                         loading.set(false);
+                        count(current, query, unfiltered, mine);
                     }
                 })
                 .start();
+    }
+
+    /** Counts the matches (and, with filters, all traces) of reload {@code mine}, unless a newer one came. */
+    private void count(GatewayClient current, TraceQuery query, boolean unfiltered, long mine) {
         tasks.supply(() -> new Counts(current.count(query), unfiltered ? -1 : current.count(TraceQuery.latest(1))))
                 .onSuccess(counts -> {
                     if (mine == generation) {

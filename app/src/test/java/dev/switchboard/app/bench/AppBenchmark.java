@@ -2,6 +2,7 @@ package dev.switchboard.app.bench;
 
 import dev.switchboard.app.AppOptions;
 import dev.switchboard.app.SwitchboardApp;
+import dev.switchboard.app.SwitchboardLauncher;
 import dev.switchboard.app.connection.ConnectionStatus;
 import dev.switchboard.app.traces.TracesViewModel;
 import dev.switchboard.gateway.Gateway;
@@ -29,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
@@ -70,29 +70,22 @@ public final class AppBenchmark {
         return args.length > index ? Integer.parseInt(args[index]) : fallback;
     }
 
-    /** Starts the app (FX toolkit, settings, window) and returns it once the window has been drawn. */
+    /** Starts the app as its main class does and returns it once the window has been drawn. */
     private static SwitchboardApp launch(Path configDir, Path dataDir) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long mainAt = System.currentTimeMillis();
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        long toolkitAt = System.currentTimeMillis();
-        SwitchboardApp app = new SwitchboardApp(new AppOptions(configDir, dataDir, 0));
-        app.init();
-        long initAt = System.currentTimeMillis();
         CountDownLatch drawn = new CountDownLatch(1);
         long[] builtAt = new long[1];
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            app.start(stage);
+        SwitchboardApp app = SwitchboardLauncher.launch(new AppOptions(configDir, dataDir, 0), stage -> {
             builtAt[0] = System.currentTimeMillis();
             stage.getScene().addPostLayoutPulseListener(drawn::countDown);
         });
+        long initAt = System.currentTimeMillis();
         drawn.await();
-        System.out.printf(Locale.ROOT, "launch: JVM to main %d ms, FX toolkit %d ms, init (settings, OS theme) %d ms, "
-                + "views built and shown %d ms, first pulse %d ms%n", mainAt - jvmStart, toolkitAt - mainAt,
-                initAt - toolkitAt, builtAt[0] - initAt, System.currentTimeMillis() - builtAt[0]);
+        System.out.printf(Locale.ROOT, "launch: JVM to main %d ms, FX toolkit with settings and OS theme read "
+                + "meanwhile %d ms, views built and shown %d ms, first pulse %d ms; UI threads' CPU time so far %d ms%n",
+                mainAt - jvmStart, initAt - mainAt, builtAt[0] - initAt, System.currentTimeMillis() - builtAt[0],
+                StallProbe.uiCpu() / 1_000_000);
         return app;
     }
 
@@ -275,14 +268,14 @@ public final class AppBenchmark {
             }
         };
 
-        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private long uiCpuAtStart;
         private long wallAtStart;
         private long uiCpuNanos;
         private long wallNanos;
 
         /** CPU time of the threads that draw the UI: the FX thread (named per platform) and the renderer. */
-        private long uiCpu() {
+        static long uiCpu() {
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long total = 0;
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info != null && (info.getThreadName().equals("JavaFX Application Thread")

@@ -11,6 +11,8 @@ import dev.switchboard.gateway.trace.Trace;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,43 @@ class TracesViewModelTest {
         assertThat(vm.rows()).extracting(Trace::id).containsExactly("old4", "old3", "old2", "old1", "old0");
         assertThat(vm.matchCount().get()).isEqualTo(5);
         assertThat(vm.countText().get()).isEqualTo("5 traces");
+    }
+
+    /** A model whose background work waits in {@code background} until the test runs it, one job at a time. */
+    private TracesViewModel steppedBy(Deque<Runnable> background) {
+        return new TracesViewModel(client, hub, new UiTasks(background::add, Runnable::run),
+                Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    }
+
+    @Test
+    void theRowsAreShownBeforeTheCountIsEvenAsked() {
+        Deque<Runnable> background = new ArrayDeque<>();
+        TracesViewModel stepped = steppedBy(background);
+        stepped.reload();
+        assertThat(background).as("only the page is asked for at first").hasSize(1);
+
+        background.poll().run();
+
+        assertThat(stepped.rows()).hasSize(5);
+        assertThat(stepped.countText().get()).isEqualTo("Counting…");
+        background.poll().run();
+        assertThat(stepped.countText().get()).isEqualTo("5 traces");
+    }
+
+    @Test
+    void aReloadOvertakenByANewerOneNeverAsksForItsCount() {
+        Deque<Runnable> background = new ArrayDeque<>();
+        TracesViewModel stepped = steppedBy(background);
+        stepped.reload();
+        stepped.filters().model().set("gpt-4o");
+        stepped.applyFilters();
+
+        background.poll().run();
+        background.poll().run();
+
+        assertThat(background).as("one count, for the filter now shown").hasSize(1);
+        background.poll().run();
+        assertThat(stepped.matchCount().get()).isEqualTo(3);
     }
 
     @Test

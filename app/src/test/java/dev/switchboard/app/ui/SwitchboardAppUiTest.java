@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,6 +63,15 @@ class SwitchboardAppUiTest {
         assertThat(curl).contains(ui.baseUrl() + "/v1/chat/completions");
         assertThat(ui.visible("startDemo")).isTrue();
         assertThat(ui.text("connectionLabel")).isEqualTo("Embedded gateway on " + ui.baseUrl());
+    }
+
+    @Test
+    @Order(1)
+    void theWindowCarriesTheSwitchboardIcon() {
+        var icons = ui.onFx(() -> ((Stage) ui.lookup("#shell").query().getScene().getWindow()).getIcons());
+
+        assertThat(icons).extracting(Image::getWidth).containsExactly(256.0, 512.0);
+        assertThat(icons).noneMatch(Image::isError);
     }
 
     @Test
