@@ -3,6 +3,7 @@ package dev.switchboard.gateway.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.Json;
 
 /**
@@ -14,6 +15,11 @@ public final class AdminJson {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private AdminJson() {
+    }
+
+    /** The value as a snake_case JSON object, for answers that add fields of their own to a record. */
+    public static ObjectNode snakeCaseObject(Object value) {
+        return SNAKE_CASE.valueToTree(value);
     }
 
     public static byte[] snakeCase(Object body) {
