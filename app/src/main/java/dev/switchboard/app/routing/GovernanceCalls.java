@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableValue;
 /**
  * Runs one governance call off the FX thread against the gateway the page looks at, and lands the answer on the FX
  * thread, unless the app switched gateways meanwhile: an answer about another gateway is dropped, not shown.
+ * A refusal reaches the page as a sentence naming the field by its form label.
  */
 final class GovernanceCalls {
     static final String NOT_CONNECTED = "Not connected to a gateway";
@@ -43,7 +44,8 @@ final class GovernanceCalls {
             }
         }).onError(e -> {
             if (used == client.getValue()) {
-                onError.accept(UserMessages.of(e));
+                onError.accept(e instanceof GovernanceException refused ? FieldLabels.readable(refused)
+                        : UserMessages.of(e));
             }
         }).onDone(onDone).start();
     }
