@@ -226,7 +226,7 @@ public final class ApiKeysView extends VBox {
                     setGraphic(null);
                     return;
                 }
-                edit.setId("editKey-" + key.id());
+                edit.setId("editApiKey-" + key.id());
                 revoke.setId("revokeKey-" + key.id());
                 setGraphic(box);
             }

@@ -135,7 +135,7 @@ public final class VirtualKeysView extends VBox {
                     setGraphic(null);
                     return;
                 }
-                edit.setId("editKey-" + row.key().id());
+                edit.setId("editVirtualKey-" + row.key().id());
                 rotate.setId("rotateKey-" + row.key().id());
                 delete.setId("deleteKey-" + row.key().id());
                 setGraphic(box);
