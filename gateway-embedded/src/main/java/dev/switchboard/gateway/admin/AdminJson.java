@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.admin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,8 +12,10 @@ import dev.switchboard.gateway.Json;
  * keep camelCase, as their API was published.
  */
 public final class AdminJson {
+    // Plain decimals: a budget of 100 reads "100", not "1E+2" (amounts are stored with trailing zeros stripped).
     private static final ObjectMapper SNAKE_CASE = Json.MAPPER.copy()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private AdminJson() {
     }

@@ -194,7 +194,8 @@ class GovernanceApiTest {
         String id = created.json().path("id").asText();
 
         JsonNode listed = admin("GET", "/admin/api-keys", null).json().path("items").path(0);
-        JsonNode one = admin("GET", "/admin/api-keys/" + id, null).json();
+        Reply oneReply = admin("GET", "/admin/api-keys/" + id, null);
+        JsonNode one = oneReply.json();
         JsonNode updated = admin("PUT", "/admin/api-keys/" + id, "{\"name\":\"bot-2\",\"budget_day_usd\":7}")
                 .json();
         JsonNode revoked = admin("DELETE", "/admin/api-keys/" + id, null).json();
@@ -210,6 +211,8 @@ class GovernanceApiTest {
                 .containsExactlyInAnyOrder("requests", "tokens", "cost_usd", "reserved_usd");
         assertThat(one.path("allowed_models").toString()).isEqualTo("[\"gpt-4o-mini\"]");
         assertThat(one.path("requests_per_minute").asInt()).isEqualTo(60);
+        assertThat(oneReply.body()).as("amounts as plain decimals").contains("\"budget_month_usd\":100")
+                .doesNotContain("E+");
         assertThat(updated.path("name").asText()).isEqualTo("bot-2");
         assertThat(updated.path("budget_day_usd").decimalValue()).isEqualByComparingTo("7");
         assertThat(updated.has("requests_per_minute")).as("a limit left out of a PUT is removed").isFalse();
