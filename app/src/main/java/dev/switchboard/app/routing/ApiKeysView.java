@@ -176,10 +176,8 @@ public final class ApiKeysView extends VBox {
             ProgressBar bar = gaugeBar();
             bar.setPrefWidth(140);
             show(bar, gauge);
-            Label used = new Label(gauge.used());
-            HBox value = new HBox(10, used, bar);
-            value.setAlignment(Pos.CENTER_LEFT);
-            grid.addRow(row++, new Label(gauge.what()), value);
+            // Bars in a column of their own line up, whatever the length of the text before them.
+            grid.addRow(row++, new Label(gauge.what()), new Label(gauge.used()), bar);
         }
         return grid;
     }

@@ -279,21 +279,24 @@ public final class ApiKeysViewModel {
         KeyUsage usage = key.usage();
         return List.of(
                 gauge("Requests this minute", BigDecimal.valueOf(usage.minute().requests()),
-                        decimal(key.requestsPerMinute()), Formats::count),
+                        decimal(key.requestsPerMinute()), Formats::count, "no limit"),
                 gauge("Tokens this minute", BigDecimal.valueOf(usage.minute().tokens()),
-                        decimal(key.tokensPerMinute()), Formats::count),
+                        decimal(key.tokensPerMinute()), Formats::count, "no limit"),
                 today(key),
-                gauge("Spent this month", usage.month().costUsd(), key.budgetMonthUsd(), Formats::usd));
+                gauge("Spent this month", usage.month().costUsd(), key.budgetMonthUsd(), Formats::usd,
+                        "no monthly budget"));
     }
 
-    /** Today's spend against the daily budget, e.g. {@code $0.42 of $5}, or {@code $0.42 (no limit)}. */
+    /** Today's spend against the daily budget, e.g. {@code $0.42 of $5}, or {@code $0.42 (no daily budget)}. */
     public static Gauge today(ApiKey key) {
-        return gauge("Spent today", key.usage().day().costUsd(), key.budgetDayUsd(), Formats::usd);
+        return gauge("Spent today", key.usage().day().costUsd(), key.budgetDayUsd(), Formats::usd,
+                "no daily budget");
     }
 
-    private static Gauge gauge(String what, BigDecimal used, BigDecimal limit, Function<BigDecimal, String> format) {
+    private static Gauge gauge(String what, BigDecimal used, BigDecimal limit, Function<BigDecimal, String> format,
+                               String withoutLimit) {
         if (limit == null || limit.signum() <= 0) {
-            return new Gauge(what, format.apply(used) + " (no limit)", -1);
+            return new Gauge(what, format.apply(used) + " (" + withoutLimit + ")", -1);
         }
         double share = used.divide(limit, 4, RoundingMode.HALF_UP).doubleValue();
         return new Gauge(what, format.apply(used) + " of " + format.apply(limit), Math.min(1, share));
