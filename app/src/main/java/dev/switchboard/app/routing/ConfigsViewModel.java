@@ -217,6 +217,7 @@ public final class ConfigsViewModel {
         boolean exists = configs.stream().anyMatch(c -> c.id().equals(id));
         saving.set(true);
         saveError.set(null);
+        message.set(null);
         calls.run(client -> exists ? client.addConfigVersion(id, text) : client.createConfig(id, text), saved -> {
             configs.removeIf(c -> c.id().equals(saved.id()));
             configs.add(saved);
