@@ -89,12 +89,7 @@ class GovernanceApiTest {
         assertThat(created.body()).doesNotContain("sk-good-secret").contains("\"key_hint\":\"…3456\"");
         assertThat(admin("GET", "/admin/virtual-keys", null).body()).doesNotContain("sk-good-secret");
 
-        Reply viaKey = gateway.call(gateway.post("/v1/chat/completions",
-                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
-                .header("x-portkey-virtual-key", "openai-prod"));
-        assertThat(viaKey.status()).isEqualTo(200);
-        assertThat(upstream.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
-                .isEqualTo("Bearer sk-good-secret-123456");
+        assertThat(authorizationVia("openai-prod")).isEqualTo("Bearer sk-good-secret-123456");
 
         assertThat(storedVirtualKeys()).doesNotContain("sk-good-secret").contains("openai-prod");
         if (!gateway.gateway().config().effectiveDatabase().isPostgres()) {
@@ -132,12 +127,7 @@ class GovernanceApiTest {
 
         assertThat(renamed.json().path("name").asText()).isEqualTo("New name");
         assertThat(renamed.json().path("key_hint").asText()).isEqualTo("…9999");
-        Reply viaKey = gateway.call(gateway.post("/v1/chat/completions",
-                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
-                .header("x-portkey-virtual-key", "vk"));
-        assertThat(viaKey.status()).isEqualTo(200);
-        assertThat(upstream.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
-                .isEqualTo("Bearer sk-good-kept-9999");
+        assertThat(authorizationVia("vk")).isEqualTo("Bearer sk-good-kept-9999");
 
         Reply cleared = admin("PUT", "/admin/virtual-keys/vk", "{\"custom_host\":null}");
         assertThat(cleared.json().has("custom_host")).as("null removes the custom host").isFalse();
@@ -280,6 +270,15 @@ class GovernanceApiTest {
         });
         Reply over = chat("x-switchboard-api-key", secret);
         assertThat(over.json().path("error").path("message").asText()).contains("daily budget of $0.0002");
+    }
+
+    /** Sends a chat request through a virtual key; answers the Authorization the upstream received. */
+    private String authorizationVia(String virtualKey) throws InterruptedException {
+        Reply reply = gateway.call(gateway.post("/v1/chat/completions",
+                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
+                .header("x-portkey-virtual-key", virtualKey));
+        assertThat(reply.status()).isEqualTo(200);
+        return upstream.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization");
     }
 
     /** Everything the database holds about virtual keys, read behind the gateway's back. */
