@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
-import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -133,11 +132,12 @@ final class Widgets {
      * shrink below their height, and whenever one appears or changes, the window is fitted to its content again.
      */
     private static void growWithMessages(Dialog<?> dialog, Node content) {
-        Runnable fit = () -> Platform.runLater(() -> {
+        // Listeners run on the FX thread; sizeToScene reads the content's preferred size as it is now.
+        Runnable fit = () -> {
             if (dialog.isShowing()) {
                 dialog.getDialogPane().getScene().getWindow().sizeToScene();
             }
-        });
+        };
         if (!(content instanceof Pane form)) {
             return;
         }

@@ -53,6 +53,8 @@ class GovernanceBadInputTest {
                     + " | config.retry.attempts | must be a whole number",
             "redacted key, new config| POST | /admin/configs | {\"id\":\"c\",\"config\":{\"provider\":\"openai\",\"api_key\":\"[redacted]\"}}"
                     + " | config.api_key | no key at this place to keep",
+            "restore a version 'two' | POST | /admin/configs/c/versions/two/restore | {}"
+                    + " | version | A version is a whole number",
             "setting not a boolean   | PUT  | /admin/settings | {\"require_api_keys\":\"yes\"}"
                     + " | require_api_keys | true|false",
     })
