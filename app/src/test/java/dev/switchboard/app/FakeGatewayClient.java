@@ -22,6 +22,8 @@ public final class FakeGatewayClient implements GatewayClient {
     public final List<Trace> stored = new CopyOnWriteArrayList<>();
     public final List<TraceQuery> queries = new CopyOnWriteArrayList<>();
     public List<UsageGroup> usage = List.of();
+    /** The groupBy of every usage call, in order. */
+    public final List<String> usageGroupBys = new java.util.ArrayList<>();
     public List<UsageBucket> series = List.of();
     private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -77,6 +79,7 @@ public final class FakeGatewayClient implements GatewayClient {
 
     @Override
     public List<UsageGroup> usage(Instant from, Instant to, String groupBy) {
+        usageGroupBys.add(groupBy);
         return usage;
     }
 

@@ -43,12 +43,17 @@ public class ClientCalls<C> {
             }
         }).onError(e -> {
             if (used == client.getValue()) {
-                onError.accept(UserMessages.of(e));
+                onError.accept(readable(e));
             }
         }).onDone(onDone).start();
     }
 
     public <T> void run(Call<C, T> call, Consumer<? super T> onSuccess, Consumer<String> onError) {
         run(call, onSuccess, onError, () -> { });
+    }
+
+    /** The sentence a failed call shows; a page may name refused fields in its own words. */
+    protected String readable(Throwable failure) {
+        return UserMessages.of(failure);
     }
 }

@@ -24,6 +24,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -129,7 +130,33 @@ public final class Widgets {
         });
         dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId(actionId + "Cancel");
         dialog.setOnHidden(e -> onClosed.run());
+        growWithMessages(dialog, content);
         return dialog;
+    }
+
+    /**
+     * A dialog keeps the size it opened with, and a wrapping label asks for one line's height unless it knows its
+     * width: a refusal shown later would be cut to "e.g. …". So the form's own lines get the form's width and never
+     * shrink below their height, and whenever one appears or changes, the window is fitted to its content again.
+     */
+    private static void growWithMessages(Dialog<?> dialog, Node content) {
+        // Listeners run on the FX thread; sizeToScene reads the content's preferred size as it is now.
+        Runnable fit = () -> {
+            if (dialog.isShowing()) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        };
+        if (!(content instanceof Pane form)) {
+            return;
+        }
+        for (Node node : form.getChildren()) {
+            if (node instanceof Label label && label.isWrapText()) {
+                label.setPrefWidth(form.getPrefWidth());
+                label.setMinHeight(Region.USE_PREF_SIZE);
+                label.visibleProperty().addListener((obs, old, now) -> fit.run());
+                label.textProperty().addListener((obs, old, now) -> fit.run());
+            }
+        }
     }
 
     /** Asks before something that cannot be undone; {@code onConfirm} runs only on the action button. */

@@ -20,10 +20,13 @@ import okhttp3.Response;
 public final class AdminHttp {
     public static final MediaType JSON = MediaType.get("application/json");
 
-    /** Makes the calling feature's exception; {@code status} is 0 when the gateway could not be reached. */
+    /**
+     * Makes the calling feature's exception; {@code status} is 0 when the gateway could not be reached, {@code param}
+     * the request field or JSON path the gateway refused (its {@code error.param}), or null.
+     */
     @FunctionalInterface
     public interface Failure {
-        RuntimeException of(int status, String message, Throwable cause);
+        RuntimeException of(int status, String param, String message, Throwable cause);
     }
 
     private final HttpUrl base;
@@ -50,7 +53,7 @@ public final class AdminHttp {
                      String user) {
         HttpUrl parsed = baseUrl == null ? null : HttpUrl.parse(baseUrl.trim());
         if (parsed == null) {
-            throw failure.of(0, "'" + baseUrl + "' is not an http(s) URL", null);
+            throw failure.of(0, null, "'" + baseUrl + "' is not an http(s) URL", null);
         }
         this.base = parsed;
         this.adminToken = adminToken;
@@ -81,7 +84,8 @@ public final class AdminHttp {
         try {
             return Json.read(text);
         } catch (RuntimeException notJson) {
-            throw failure.of(200, "The gateway at " + baseUrl() + " answered with something that is not JSON", null);
+            throw failure.of(200, null, "The gateway at " + baseUrl() + " answered with something that is not JSON",
+                    null);
         }
     }
 
@@ -97,12 +101,13 @@ public final class AdminHttp {
         try (Response response = http.newCall(request.build()).execute()) {
             byte[] answer = response.body().bytes();
             if (!response.isSuccessful()) {
-                throw failure.of(response.code(), errorMessage(method, path, response.code(),
-                        new String(answer, StandardCharsets.UTF_8)), null);
+                String error = new String(answer, StandardCharsets.UTF_8);
+                throw failure.of(response.code(), errorParam(error), errorMessage(method, path, response.code(), error),
+                        null);
             }
             return answer;
         } catch (IOException e) {
-            throw failure.of(0, "Cannot reach the gateway at " + baseUrl() + ": " + UserMessages.of(e), e);
+            throw failure.of(0, null, "Cannot reach the gateway at " + baseUrl() + ": " + UserMessages.of(e), e);
         }
     }
 
@@ -124,5 +129,15 @@ public final class AdminHttp {
             return "The gateway answered HTTP " + status + " to " + method + " /" + path;
         }
         return message;
+    }
+
+    /** The gateway's {@code error.param}: the field or JSON path it refused, or null. */
+    static String errorParam(String body) {
+        try {
+            String param = Json.read(body).path("error").path("param").asText(null);
+            return param == null || param.isBlank() ? null : param;
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 }

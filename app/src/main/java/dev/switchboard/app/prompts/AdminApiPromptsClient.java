@@ -57,7 +57,8 @@ public final class AdminApiPromptsClient implements PromptsClient {
      * @param user    who the gateway records as moving labels (versions carry their own author)
      */
     public AdminApiPromptsClient(String baseUrl, String adminToken, OkHttpClient http, String user) {
-        this.admin = new AdminHttp(baseUrl, adminToken, http, "the prompt library", PromptsException::new, user);
+        this.admin = new AdminHttp(baseUrl, adminToken, http, "the prompt library",
+                (status, param, message, cause) -> new PromptsException(status, message, cause), user);
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class AdminApiGovernanceClient implements GovernanceClient {
      */
     public AdminApiGovernanceClient(String baseUrl, String adminToken, OkHttpClient http) {
         this.admin = new AdminHttp(baseUrl, adminToken, http, "routing and keys",
-                (status, message, cause) -> cause == null ? new GovernanceException(status, message)
+                (status, param, message, cause) -> cause == null ? new GovernanceException(status, param, message)
                         : new GovernanceException(message, cause));
     }
 
@@ -62,6 +62,14 @@ public final class AdminApiGovernanceClient implements GovernanceClient {
     }
 
     @Override
+    public VirtualKey updateVirtualKey(String id, String name, String customHost) {
+        ObjectNode body = Json.object().put("name", name);
+        // An explicit null removes the custom host; leaving the field out would keep it.
+        body.put("custom_host", customHost == null || customHost.isBlank() ? null : customHost.trim());
+        return virtualKey(call("PUT", body, "admin", "virtual-keys", id));
+    }
+
+    @Override
     public void deleteVirtualKey(String id) {
         call("DELETE", null, "admin", "virtual-keys", id);
     }
@@ -80,7 +88,23 @@ public final class AdminApiGovernanceClient implements GovernanceClient {
     }
 
     @Override
-    public CreatedApiKey createApiKey(NewApiKey key) {
+    public CreatedApiKey createApiKey(ApiKeyDetails key) {
+        ObjectNode body = apiKeyBody(key);
+        JsonNode answer = call("POST", body, "admin", "api-keys");
+        String secret = answer.path("key").asText(null);
+        if (secret == null) {
+            throw new GovernanceException(0, "The gateway created the key but sent no secret; revoke it and try again");
+        }
+        return new CreatedApiKey(apiKey(answer), secret);
+    }
+
+    @Override
+    public ApiKey updateApiKey(String id, ApiKeyDetails details) {
+        return apiKey(call("PUT", apiKeyBody(details), "admin", "api-keys", id));
+    }
+
+    /** Limits left out are none: the gateway reads a PUT as the whole set of limits. */
+    private static ObjectNode apiKeyBody(ApiKeyDetails key) {
         ObjectNode body = Json.object().put("name", key.name());
         putIfPresent(body, "team", key.team());
         if (!key.allowedModels().isEmpty()) {
@@ -99,12 +123,7 @@ public final class AdminApiGovernanceClient implements GovernanceClient {
         if (key.budgetMonthUsd() != null) {
             body.put("budget_month_usd", key.budgetMonthUsd());
         }
-        JsonNode answer = call("POST", body, "admin", "api-keys");
-        String secret = answer.path("key").asText(null);
-        if (secret == null) {
-            throw new GovernanceException(0, "The gateway created the key but sent no secret; revoke it and try again");
-        }
-        return new CreatedApiKey(apiKey(answer), secret);
+        return body;
     }
 
     @Override
@@ -129,6 +148,19 @@ public final class AdminApiGovernanceClient implements GovernanceClient {
         ObjectNode body = Json.object();
         body.set("config", parseConfig(configJson));
         return savedConfig(call("PUT", body, "admin", "configs", id));
+    }
+
+    @Override
+    public List<SavedConfig> configVersions(String id) {
+        List<SavedConfig> versions = new ArrayList<>();
+        call("GET", null, "admin", "configs", id).path("versions").forEach(v -> versions.add(savedConfig(v)));
+        return List.copyOf(versions);
+    }
+
+    @Override
+    public SavedConfig restoreConfigVersion(String id, int version) {
+        return savedConfig(call("POST", Json.object(), "admin", "configs", id, "versions", Integer.toString(version),
+                "restore"));
     }
 
     @Override
@@ -162,35 +194,14 @@ public final class AdminApiGovernanceClient implements GovernanceClient {
 
     private static ApiKey apiKey(JsonNode node) {
         List<String> models = new ArrayList<>();
-        field(node, "allowed_models").forEach(m -> models.add(m.asText()));
+        node.path("allowed_models").forEach(m -> models.add(m.asText()));
         JsonNode usage = node.path("usage");
         return new ApiKey(node.path("id").asText(), node.path("name").asText(), text(node.path("team")),
-                node.path("prefix").asText(""), models, integer(field(node, "requests_per_minute")),
-                integer(field(node, "tokens_per_minute")), money(field(node, "budget_day_usd")),
-                money(field(node, "budget_month_usd")), instant(field(node, "created_at")),
-                instant(field(node, "revoked_at")), usage(usage.path("day")), usage(usage.path("month")));
-    }
-
-    /**
-     * A snake_case field, or its camelCase spelling: the gateway's API key answers (made from a map with usage
-     * added) currently spell the key's own fields in camelCase.
-     */
-    static JsonNode field(JsonNode node, String snakeCase) {
-        JsonNode value = node.get(snakeCase);
-        if (value != null) {
-            return value;
-        }
-        StringBuilder camel = new StringBuilder();
-        boolean upper = false;
-        for (char c : snakeCase.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                camel.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return node.path(camel.toString());
+                node.path("prefix").asText(""), models, integer(node.path("requests_per_minute")),
+                integer(node.path("tokens_per_minute")), money(node.path("budget_day_usd")),
+                money(node.path("budget_month_usd")), instant(node.path("created_at")),
+                instant(node.path("revoked_at")), new KeyUsage(usage(usage.path("minute")), usage(usage.path("day")),
+                usage(usage.path("month"))));
     }
 
     private static Usage usage(JsonNode node) {

@@ -6,6 +6,7 @@ import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.app.common.Widgets;
+import dev.switchboard.app.routing.ApiKeysViewModel.Gauge;
 import dev.switchboard.app.routing.GovernanceClient.ApiKey;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -15,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -26,8 +28,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The API keys tab: the keys callers present, their limits and today's spend; create (secret shown once), revoke,
- * and the gateway-wide "require API keys" switch.
+ * The API keys tab: the keys callers present, their limits and today's spend; create (secret shown once), edit
+ * limits next to what the key used of them, revoke, and the gateway-wide "require API keys" switch.
  */
 public final class ApiKeysView extends VBox {
     private final ApiKeysViewModel vm;
@@ -38,7 +40,10 @@ public final class ApiKeysView extends VBox {
         setSpacing(10);
         Button create = Icons.button("createApiKey", "Create API key", Feather.PLUS);
         create.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
-        create.setOnAction(e -> showCreateDialog());
+        create.setOnAction(e -> {
+            vm.cancelForm();
+            showFormDialog(null);
+        });
         Widgets.unshrinkable(create);
         HBox bar = new HBox(12, requireSwitch(), Layouts.hspacer(), create);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -54,7 +59,7 @@ public final class ApiKeysView extends VBox {
                 Widgets.<ApiKey>column("Limits", 230, ApiKeysViewModel::limits),
                 todayColumn(),
                 atLeast(statusColumn()),
-                revokeColumn()));
+                actionsColumn()));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, secretCard(), Widgets.message("apiKeysMessage", vm.message(), false),
                 Widgets.message("apiKeysError", vm.error(), true), table);
@@ -124,14 +129,8 @@ public final class ApiKeysView extends VBox {
         column.setPrefWidth(170);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label text = new Label();
-            private final ProgressBar bar = new ProgressBar();
+            private final ProgressBar bar = gaugeBar();
             private final VBox box = new VBox(2, text, bar);
-
-            {
-                bar.setMaxWidth(Double.MAX_VALUE);
-                bar.setPrefHeight(6);
-                bar.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
-            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -141,19 +140,47 @@ public final class ApiKeysView extends VBox {
                     setGraphic(null);
                     return;
                 }
-                text.setText(ApiKeysViewModel.today(key));
-                double share = ApiKeysViewModel.todayShare(key);
-                bar.setVisible(share >= 0);
-                bar.setManaged(share >= 0);
-                bar.setProgress(Math.max(0, share));
-                bar.getStyleClass().remove(atlantafx.base.theme.Styles.DANGER);
-                if (share >= 0.9) {
-                    bar.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
-                }
+                Gauge today = ApiKeysViewModel.today(key);
+                text.setText(today.used());
+                show(bar, today);
                 setGraphic(box);
             }
         });
         return column;
+    }
+
+    private static ProgressBar gaugeBar() {
+        ProgressBar bar = new ProgressBar();
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setPrefHeight(6);
+        bar.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        return bar;
+    }
+
+    /** Fills a gauge's bar, red from 90 %; hidden for a limit that is not set. */
+    private static void show(ProgressBar bar, Gauge gauge) {
+        bar.setVisible(gauge.share() >= 0);
+        bar.setManaged(gauge.share() >= 0);
+        bar.setProgress(Math.max(0, gauge.share()));
+        bar.getStyleClass().remove(atlantafx.base.theme.Styles.DANGER);
+        if (gauge.share() >= 0.9) {
+            bar.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        }
+    }
+
+    /** What an edited key used this minute, today and this month, each against its limit. */
+    private static GridPane gauges(ApiKey key) {
+        GridPane grid = Widgets.form();
+        grid.setId("akUsage");
+        int row = 0;
+        for (Gauge gauge : ApiKeysViewModel.gauges(key)) {
+            ProgressBar bar = gaugeBar();
+            bar.setPrefWidth(140);
+            show(bar, gauge);
+            // Bars in a column of their own line up, whatever the length of the text before them.
+            grid.addRow(row++, new Label(gauge.what()), new Label(gauge.used()), bar);
+        }
+        return grid;
     }
 
     private TableColumn<ApiKey, String> statusColumn() {
@@ -172,15 +199,21 @@ public final class ApiKeysView extends VBox {
         return column;
     }
 
-    private TableColumn<ApiKey, String> revokeColumn() {
+    private TableColumn<ApiKey, String> actionsColumn() {
         TableColumn<ApiKey, String> column = new TableColumn<>("");
-        column.setMinWidth(60);
-        column.setMaxWidth(60);
+        column.setMinWidth(90);
+        column.setMaxWidth(90);
         column.setSortable(false);
         column.setCellFactory(c -> new TableCell<>() {
+            private final Button edit = Icons.iconButton(null, Feather.EDIT_2, "Edit name, team and limits");
             private final Button revoke = Icons.iconButton(null, Feather.SLASH, "Revoke: refuse this key from now on");
+            private final HBox box = new HBox(4, edit, revoke);
 
             {
+                edit.setOnAction(e -> {
+                    vm.startEdit(getTableRow().getItem());
+                    showFormDialog(getTableRow().getItem());
+                });
                 revoke.setOnAction(e -> confirmRevoke(getTableRow().getItem()));
             }
 
@@ -192,14 +225,16 @@ public final class ApiKeysView extends VBox {
                     setGraphic(null);
                     return;
                 }
+                edit.setId("editApiKey-" + key.id());
                 revoke.setId("revokeKey-" + key.id());
-                setGraphic(revoke);
+                setGraphic(box);
             }
         });
         return column;
     }
 
-    private void showCreateDialog() {
+    /** The create form, or with {@code edited} the same form filled with its limits, below what it used. */
+    private void showFormDialog(ApiKey edited) {
         GridPane form = Widgets.form();
         TextField name = field("akName", vm.formName(), "support-bot");
         form.addRow(0, new Label("Name"), name);
@@ -211,11 +246,21 @@ public final class ApiKeysView extends VBox {
         form.addRow(5, new Label("Daily budget (USD)"), field("akBudgetDay", vm.formBudgetDay(), "no budget"));
         form.addRow(6, new Label("Monthly budget (USD)"), field("akBudgetMonth", vm.formBudgetMonth(),
                 "no budget"));
-        VBox content = new VBox(12, form, Widgets.hint("The key's secret is shown once, right after it is "
-                + "created."), Widgets.message("akError", vm.formError(), true));
+        VBox content = new VBox(12);
+        if (edited == null) {
+            content.getChildren().addAll(form, Widgets.hint("The key's secret is shown once, right after it is "
+                    + "created."));
+        } else {
+            Label used = new Label("Used so far");
+            used.getStyleClass().add(Styles.SECTION_TITLE);
+            content.getChildren().addAll(used, gauges(edited), new Separator(), form, Widgets.hint("Empty limits "
+                    + "mean none. Changes apply to the next request; the key's secret stays the same."));
+        }
+        content.getChildren().add(Widgets.message("akError", vm.formError(), true));
         content.setPrefWidth(520);
-        Dialog<?> dialog = Widgets.formDialog(getScene().getWindow(), "Create API key", "Create", "akSave",
-                content, vm::create, vm::cancelCreate);
+        Dialog<?> dialog = Widgets.formDialog(getScene().getWindow(),
+                edited == null ? "Create API key" : "Edit " + edited.name(), edited == null ? "Create" : "Save",
+                "akSave", content, vm::save, vm::cancelForm);
         dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst())
                 .disableProperty().bind(vm.saving());
         dialog.show();

@@ -3,7 +3,8 @@ package dev.switchboard.app.routing;
 import dev.switchboard.app.common.Formats;
 import dev.switchboard.app.routing.GovernanceClient.ApiKey;
 import dev.switchboard.app.routing.GovernanceClient.CreatedApiKey;
-import dev.switchboard.app.routing.GovernanceClient.NewApiKey;
+import dev.switchboard.app.routing.GovernanceClient.KeyUsage;
+import dev.switchboard.app.routing.GovernanceClient.ApiKeyDetails;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -14,13 +15,17 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -29,7 +34,8 @@ import javafx.collections.ObservableList;
 /**
  * Gateway API keys: the keys callers present, with their limits and what they spent today. Creating one shows its
  * secret once ({@link #createdSecret()}) until the user dismisses it; the gateway keeps only a hash, so it can
- * never be shown again. Revoking is final. {@link #requireApiKeys()} mirrors the gateway's setting both ways.
+ * never be shown again. The same form edits a key's name, team and limits, next to what it used against them.
+ * Revoking is final. {@link #requireApiKeys()} mirrors the gateway's setting both ways.
  */
 public final class ApiKeysViewModel {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ROOT);
@@ -50,6 +56,7 @@ public final class ApiKeysViewModel {
     private final StringProperty formBudgetDay = new SimpleStringProperty("");
     private final StringProperty formBudgetMonth = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty();
+    private final ObjectProperty<ApiKey> editing = new SimpleObjectProperty<>();
     private final BooleanProperty saving = new SimpleBooleanProperty();
 
     private final StringProperty createdSecret = new SimpleStringProperty();
@@ -102,14 +109,30 @@ public final class ApiKeysViewModel {
         requireKnown.set(false);
         applyGatewayValue(false);
         dismissSecret();
-        cancelCreate();
+        cancelForm();
     }
 
-    /** Creates a key from the form; on success the secret is in {@link #createdSecret()} and {@code onCreated} runs. */
-    public void create(Runnable onCreated) {
-        NewApiKey key;
+    /** Fills the form with a key's name, team and limits, to change them with {@link #save(Runnable)}. */
+    public void startEdit(ApiKey key) {
+        cancelForm();
+        editing.set(key);
+        formName.set(key.name());
+        formTeam.set(key.team() == null ? "" : key.team());
+        formModels.set(String.join(", ", key.allowedModels()));
+        formRequestsPerMinute.set(key.requestsPerMinute() == null ? "" : key.requestsPerMinute().toString());
+        formTokensPerMinute.set(key.tokensPerMinute() == null ? "" : key.tokensPerMinute().toString());
+        formBudgetDay.set(key.budgetDayUsd() == null ? "" : key.budgetDayUsd().toPlainString());
+        formBudgetMonth.set(key.budgetMonthUsd() == null ? "" : key.budgetMonthUsd().toPlainString());
+    }
+
+    /**
+     * Creates a key from the form (its secret then is in {@link #createdSecret()}), or saves the one being edited;
+     * {@code onSaved} runs on the FX thread once the gateway has it.
+     */
+    public void save(Runnable onSaved) {
+        ApiKeyDetails details;
         try {
-            key = new NewApiKey(Forms.required(formName, "Give the key a name, e.g. support-bot"),
+            details = new ApiKeyDetails(Forms.required(formName, "Give the key a name, e.g. support-bot"),
                     Forms.text(formTeam), models(Forms.text(formModels)),
                     Forms.positiveInt(formRequestsPerMinute, "Requests per minute"),
                     Forms.positiveInt(formTokensPerMinute, "Tokens per minute"),
@@ -119,26 +142,43 @@ public final class ApiKeysViewModel {
             formError.set(e.getMessage());
             return;
         }
+        ApiKey edited = editing.get();
         saving.set(true);
         formError.set(null);
-        calls.run(client -> client.createApiKey(key), (CreatedApiKey created) -> {
-            cancelCreate();
-            createdFor.set(created.key().name());
-            createdSecret.set(created.secret());
-            rows.add(created.key());
-            rows.sort(Comparator.comparing(ApiKey::createdAt, Comparator.nullsLast(Comparator.naturalOrder())));
-            countActive();
-            say("Created " + created.key().name() + " (" + created.key().prefix() + "…)");
-            onCreated.run();
-        }, formError::set, () -> saving.set(false));
+        if (edited == null) {
+            calls.run(client -> client.createApiKey(details), (CreatedApiKey created) -> {
+                cancelForm();
+                createdFor.set(created.key().name());
+                createdSecret.set(created.secret());
+                rows.add(created.key());
+                rows.sort(Comparator.comparing(ApiKey::createdAt, Comparator.nullsLast(Comparator.naturalOrder())));
+                countActive();
+                say("Created " + created.key().name() + " (" + created.key().prefix() + "…)");
+                onSaved.run();
+            }, this::refuseForm, () -> saving.set(false));
+        } else {
+            calls.run(client -> client.updateApiKey(edited.id(), details), updated -> {
+                cancelForm();
+                replace(updated);
+                say("Saved " + updated.name() + ": " + limits(updated));
+                onSaved.run();
+            }, this::refuseForm, () -> saving.set(false));
+        }
     }
 
-    public void cancelCreate() {
+    /** Empties the form and leaves editing. */
+    public void cancelForm() {
+        editing.set(null);
         for (StringProperty field : List.of(formName, formTeam, formModels, formRequestsPerMinute,
                 formTokensPerMinute, formBudgetDay, formBudgetMonth)) {
             field.set("");
         }
         formError.set(null);
+    }
+
+    /** The gateway's refusal, with its field named as the form labels it. */
+    private void refuseForm(String problem) {
+        formError.set(problem);
     }
 
     /** The user copied the secret (or chose not to): it is gone from the app for good. */
@@ -150,19 +190,18 @@ public final class ApiKeysViewModel {
     /** Callers using this key are refused from now on; it cannot be undone. */
     public void revoke(ApiKey key) {
         calls.run(client -> client.revokeApiKey(key.id()), revoked -> {
-            for (int i = 0; i < rows.size(); i++) {
-                ApiKey old = rows.get(i);
-                if (old.id().equals(revoked.id())) {
-                    // The revoke answer carries no usage; what the key spent before still counts.
-                    rows.set(i, new ApiKey(revoked.id(), revoked.name(), revoked.team(), revoked.prefix(),
-                            revoked.allowedModels(), revoked.requestsPerMinute(), revoked.tokensPerMinute(),
-                            revoked.budgetDayUsd(), revoked.budgetMonthUsd(), revoked.createdAt(),
-                            revoked.revokedAt(), old.today(), old.thisMonth()));
-                }
-            }
+            replace(revoked);
             countActive();
             say("Revoked " + revoked.name() + ": callers using it are refused from now on");
         }, this::fail);
+    }
+
+    private void replace(ApiKey key) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(key.id())) {
+                rows.set(i, key);
+            }
+        }
     }
 
     private void changeRequireApiKeys(boolean wanted) {
@@ -231,20 +270,40 @@ public final class ApiKeysViewModel {
         return parts.isEmpty() ? "No limits" : String.join(" · ", parts);
     }
 
-    /** Today's spend against the daily budget, e.g. {@code $0.42 of $5}, or {@code $0.42 (no daily budget)}. */
-    public static String today(ApiKey key) {
-        String spent = Formats.usd(key.today().costUsd());
-        return key.budgetDayUsd() == null ? spent + " (no daily budget)"
-                : spent + " of " + Formats.usd(key.budgetDayUsd());
+    /** One limit of a key next to what the key used of it; {@code share} is 0..1, or -1 without a limit. */
+    public record Gauge(String what, String used, double share) {
     }
 
-    /** Share of the daily budget spent, 0..1, or -1 without a budget. */
-    public static double todayShare(ApiKey key) {
-        if (key.budgetDayUsd() == null || key.budgetDayUsd().signum() <= 0) {
-            return -1;
+    /** What the key used this minute, today and this month, each against its limit. */
+    public static List<Gauge> gauges(ApiKey key) {
+        KeyUsage usage = key.usage();
+        return List.of(
+                gauge("Requests this minute", BigDecimal.valueOf(usage.minute().requests()),
+                        decimal(key.requestsPerMinute()), Formats::count, "no limit"),
+                gauge("Tokens this minute", BigDecimal.valueOf(usage.minute().tokens()),
+                        decimal(key.tokensPerMinute()), Formats::count, "no limit"),
+                today(key),
+                gauge("Spent this month", usage.month().costUsd(), key.budgetMonthUsd(), Formats::usd,
+                        "no monthly budget"));
+    }
+
+    /** Today's spend against the daily budget, e.g. {@code $0.42 of $5}, or {@code $0.42 (no daily budget)}. */
+    public static Gauge today(ApiKey key) {
+        return gauge("Spent today", key.usage().day().costUsd(), key.budgetDayUsd(), Formats::usd,
+                "no daily budget");
+    }
+
+    private static Gauge gauge(String what, BigDecimal used, BigDecimal limit, Function<BigDecimal, String> format,
+                               String withoutLimit) {
+        if (limit == null || limit.signum() <= 0) {
+            return new Gauge(what, format.apply(used) + " (" + withoutLimit + ")", -1);
         }
-        BigDecimal share = key.today().costUsd().divide(key.budgetDayUsd(), 4, RoundingMode.HALF_UP);
-        return Math.min(1, share.doubleValue());
+        double share = used.divide(limit, 4, RoundingMode.HALF_UP).doubleValue();
+        return new Gauge(what, format.apply(used) + " of " + format.apply(limit), Math.min(1, share));
+    }
+
+    private static BigDecimal decimal(Integer limit) {
+        return limit == null ? null : BigDecimal.valueOf(limit);
     }
 
     public static String models(ApiKey key) {
@@ -315,6 +374,11 @@ public final class ApiKeysViewModel {
 
     public ReadOnlyStringProperty formError() {
         return formError;
+    }
+
+    /** The key the form edits, or null while it creates one. */
+    public ReadOnlyObjectProperty<ApiKey> editing() {
+        return editing;
     }
 
     public ReadOnlyBooleanProperty saving() {

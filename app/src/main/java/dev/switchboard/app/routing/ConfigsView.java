@@ -8,6 +8,7 @@ import dev.switchboard.app.routing.GovernanceClient.SavedConfig;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -16,7 +17,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The Configs tab: saved routing configs on the left, the JSON editor on the right; saving adds a version. */
@@ -74,6 +77,32 @@ public final class ConfigsView extends SplitPane {
         return box;
     }
 
+    /** Picks the version to show; hidden while a new config is written. */
+    private static ComboBox<SavedConfig> versionPicker(ConfigsViewModel vm) {
+        ComboBox<SavedConfig> versions = new ComboBox<>(vm.versions());
+        versions.setId("configVersions");
+        versions.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SavedConfig version) {
+                if (version == null) {
+                    return "";
+                }
+                boolean latest = !vm.versions().isEmpty() && vm.versions().getFirst().version() == version.version();
+                return "Version " + version.version() + (latest ? " (latest)" : "");
+            }
+
+            @Override
+            public SavedConfig fromString(String text) {
+                return null;
+            }
+        });
+        versions.valueProperty().bindBidirectional(vm.viewed());
+        versions.visibleProperty().bind(vm.creating().not());
+        versions.managedProperty().bind(versions.visibleProperty());
+        versions.setMinWidth(Region.USE_PREF_SIZE);
+        return versions;
+    }
+
     private static VBox editor(ConfigsViewModel vm) {
         TextField id = new TextField();
         id.setId("configId");
@@ -81,17 +110,26 @@ public final class ConfigsView extends SplitPane {
         id.setPrefColumnCount(20);
         id.textProperty().bindBidirectional(vm.editorId());
         id.editableProperty().bind(vm.creating());
+        ComboBox<SavedConfig> versions = versionPicker(vm);
+        Button restore = Icons.button("restoreConfigVersion", "Restore this version", Feather.ROTATE_CCW);
+        restore.visibleProperty().bind(vm.viewingOlder());
+        restore.managedProperty().bind(restore.visibleProperty());
+        restore.disableProperty().bind(vm.saving());
+        restore.setOnAction(e -> vm.restoreViewed());
+        Widgets.unshrinkable(restore);
+        HBox head = new HBox(8, new Label("ID"), id, versions, restore);
+        head.setAlignment(Pos.CENTER_LEFT);
         Label version = new Label();
         version.setId("configVersion");
         version.getStyleClass().add(Styles.MUTED);
+        version.setWrapText(true);
         version.textProperty().bind(vm.versionInfo());
-        HBox head = new HBox(8, new Label("ID"), id, version);
-        head.setAlignment(Pos.CENTER_LEFT);
 
         TextArea text = new TextArea();
         text.setId("configEditor");
         text.getStyleClass().add(Styles.MONO);
         text.textProperty().bindBidirectional(vm.editorText());
+        text.editableProperty().bind(vm.viewingOlder().not());
         VBox.setVgrow(text, Priority.ALWAYS);
 
         Label problem = Widgets.message("configJsonProblem", vm.jsonProblem(), true);
@@ -99,10 +137,10 @@ public final class ConfigsView extends SplitPane {
 
         Button save = Icons.button("saveConfig", "Save", Feather.SAVE);
         save.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
-        save.disableProperty().bind(vm.jsonProblem().isNotNull().or(vm.saving()));
+        save.disableProperty().bind(vm.jsonProblem().isNotNull().or(vm.saving()).or(vm.viewingOlder()));
         save.setOnAction(e -> vm.save());
         Button format = Icons.button("formatConfig", "Format", Feather.ALIGN_LEFT);
-        format.disableProperty().bind(vm.jsonProblem().isNotNull());
+        format.disableProperty().bind(vm.jsonProblem().isNotNull().or(vm.viewingOlder()));
         format.setOnAction(e -> vm.format());
         Button delete = Icons.button("deleteConfig", "Delete", Feather.TRASH_2);
         delete.disableProperty().bind(vm.creating());
@@ -114,8 +152,9 @@ public final class ConfigsView extends SplitPane {
 
         Label usage = Widgets.hint("Requests use a saved config with the header x-portkey-config: <id> (latest "
                 + "version) or <id>@<version>. Reference provider keys as \"virtual_key\" rather than pasting "
-                + "\"api_key\": saved keys are never shown again.");
-        VBox box = new VBox(8, head, text, problem, saveError, buttons,
+                + "\"api_key\": saved keys are never shown again. A key that reads [redacted] keeps the saved key when "
+                + "you save.");
+        VBox box = new VBox(8, head, version, text, problem, saveError, buttons,
                 Widgets.message("configsMessage", vm.message(), false),
                 Widgets.message("configsError", vm.error(), true), usage);
         box.setPadding(new Insets(0, 0, 0, 8));

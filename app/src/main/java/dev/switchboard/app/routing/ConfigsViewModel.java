@@ -11,10 +11,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,10 +27,11 @@ import javafx.collections.ObservableList;
 /**
  * Saved routing configs (Portkey format, versioned in the gateway): pick one to edit, or start a new one; the JSON
  * is checked as it is typed, and saving adds a version. A config the gateway rejects shows its message, which
- * names the JSON path ({@code Invalid config at config.targets[0].provider: …}).
+ * names the JSON path ({@code Invalid config at config.targets[0].provider: …}). Keys read {@code [redacted]};
+ * saved back unchanged, the gateway keeps them. Older versions can be looked at (read-only) and restored, which
+ * saves them again as the next version.
  */
 public final class ConfigsViewModel {
-    static final String REDACTED = "[redacted]";
     static final String TEMPLATE = """
             {
               "strategy": { "mode": "fallback" },
@@ -54,6 +53,9 @@ public final class ConfigsViewModel {
     private final ZoneId zone;
     private final ObservableList<SavedConfig> configs = FXCollections.observableArrayList();
     private final ObjectProperty<SavedConfig> selected = new SimpleObjectProperty<>();
+    private final ObservableList<SavedConfig> versions = FXCollections.observableArrayList();
+    private final ObjectProperty<SavedConfig> viewed = new SimpleObjectProperty<>();
+    private final BooleanProperty viewingOlder = new SimpleBooleanProperty();
     private final StringProperty editorId = new SimpleStringProperty("");
     private final StringProperty editorText = new SimpleStringProperty("");
     private final BooleanProperty creating = new SimpleBooleanProperty(true);
@@ -65,6 +67,7 @@ public final class ConfigsViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private long generation;
+    private long versionsGeneration;
 
     ConfigsViewModel(GovernanceCalls calls, ZoneId zone) {
         this.calls = calls;
@@ -77,6 +80,12 @@ public final class ConfigsViewModel {
         selected.addListener((obs, old, config) -> {
             if (config != null) {
                 edit(config);
+                loadVersions(config);
+            }
+        });
+        viewed.addListener((obs, old, version) -> {
+            if (version != null) {
+                show(version);
             }
         });
         newConfig();
@@ -122,6 +131,10 @@ public final class ConfigsViewModel {
     /** An empty editor with an example to change; saving creates version 1. */
     public void newConfig() {
         selected.set(null);
+        versionsGeneration++;
+        versions.clear();
+        viewed.set(null);
+        viewingOlder.set(false);
         creating.set(true);
         editorId.set("");
         editorText.set(TEMPLATE);
@@ -132,11 +145,44 @@ public final class ConfigsViewModel {
     private void edit(SavedConfig config) {
         creating.set(false);
         editorId.set(config.id());
-        editorText.set(config.json());
-        versionInfo.set("Version " + config.version() + " · saved "
-                + (config.createdAt() == null ? "" : WHEN.format(config.createdAt().atZone(zone)))
-                + (config.createdBy() == null ? "" : " by " + config.createdBy())
-                + " · saving adds version " + (config.version() + 1));
+        versions.setAll(config);
+        if (config.equals(viewed.get())) {
+            show(config);
+        } else {
+            viewed.set(config);
+        }
+    }
+
+    /** Reads every version of the config, so older ones can be picked; the latest is shown meanwhile. */
+    private void loadVersions(SavedConfig config) {
+        long mine = ++versionsGeneration;
+        calls.run(client -> client.configVersions(config.id()), list -> {
+            if (mine == versionsGeneration && !list.isEmpty()) {
+                List<SavedConfig> newestFirst = new ArrayList<>(list);
+                newestFirst.sort(Comparator.comparingInt(SavedConfig::version).reversed());
+                SavedConfig shown = viewed.get();
+                versions.setAll(newestFirst);
+                viewed.set(newestFirst.stream().filter(v -> shown != null && v.version() == shown.version())
+                        .findFirst().orElse(newestFirst.getFirst()));
+            }
+        }, problem -> {
+            if (mine == versionsGeneration) {
+                error.set("Cannot read the older versions of " + config.id() + ": " + problem);
+            }
+        });
+    }
+
+    /** Puts one version in the editor: the latest to edit, an older one to read and perhaps restore. */
+    private void show(SavedConfig version) {
+        int latest = versions.stream().mapToInt(SavedConfig::version).max().orElse(version.version());
+        boolean older = version.version() < latest;
+        editorText.set(version.json());
+        viewingOlder.set(older);
+        versionInfo.set("Version " + version.version() + " · saved "
+                + (version.createdAt() == null ? "" : WHEN.format(version.createdAt().atZone(zone)))
+                + (version.createdBy() == null ? "" : " by " + version.createdBy())
+                + (older ? " · an older version: restoring it saves it as version " + (latest + 1)
+                : " · saving adds version " + (latest + 1)));
         saveError.set(null);
     }
 
@@ -147,6 +193,10 @@ public final class ConfigsViewModel {
 
     /** Saves the editor as a new config, or as the next version of the one being edited. */
     public void save() {
+        if (viewingOlder.get()) {
+            saveError.set("This is an older version: restore it, or pick the latest version to edit");
+            return;
+        }
         String id;
         try {
             id = Forms.id(editorId, "A config id");
@@ -164,15 +214,10 @@ public final class ConfigsViewModel {
             saveError.set("Fix the JSON first: " + problem);
             return;
         }
-        List<String> redacted = redactedKeys(text);
-        if (!redacted.isEmpty()) {
-            saveError.set(String.join(", ", redacted) + " still reads " + REDACTED + ": the gateway never sends a "
-                    + "saved key back. Paste the key again, or store it as a virtual key and use \"virtual_key\".");
-            return;
-        }
         boolean exists = configs.stream().anyMatch(c -> c.id().equals(id));
         saving.set(true);
         saveError.set(null);
+        message.set(null);
         calls.run(client -> exists ? client.addConfigVersion(id, text) : client.createConfig(id, text), saved -> {
             configs.removeIf(c -> c.id().equals(saved.id()));
             configs.add(saved);
@@ -181,6 +226,27 @@ public final class ConfigsViewModel {
             error.set(null);
             message.set("Saved " + saved.id() + " as version " + saved.version());
         }, saveError::set, () -> saving.set(false));
+    }
+
+    /** Saves the older version in the editor again, stored keys included, as the config's next version. */
+    public void restoreViewed() {
+        SavedConfig version = viewed.get();
+        if (version == null || !viewingOlder.get()) {
+            return;
+        }
+        saving.set(true);
+        calls.run(client -> client.restoreConfigVersion(version.id(), version.version()), restored -> {
+            configs.removeIf(c -> c.id().equals(restored.id()));
+            configs.add(restored);
+            configs.sort(Comparator.comparing(SavedConfig::id));
+            selected.set(restored);
+            error.set(null);
+            message.set("Restored version " + version.version() + " of " + restored.id() + " as version "
+                    + restored.version());
+        }, problem -> {
+            message.set(null);
+            error.set(problem);
+        }, () -> saving.set(false));
     }
 
     /** Deletes every version of the selected config. */
@@ -234,34 +300,6 @@ public final class ConfigsViewModel {
         }
     }
 
-    /** JSON paths, in the gateway's notation, of {@code api_key} values that still read {@code [redacted]}. */
-    static List<String> redactedKeys(String text) {
-        List<String> paths = new ArrayList<>();
-        try {
-            collectRedacted(STRICT.readTree(text), "config", paths);
-        } catch (JsonProcessingException e) {
-            // problem() reports it
-        }
-        return paths;
-    }
-
-    private static void collectRedacted(JsonNode node, String path, List<String> paths) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String child = path + "." + field.getKey();
-                if (field.getKey().equals("api_key") && REDACTED.equals(field.getValue().asText(null))) {
-                    paths.add(child);
-                }
-                collectRedacted(field.getValue(), child, paths);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                collectRedacted(node.get(i), path + "[" + i + "]", paths);
-            }
-        }
-    }
-
     public ObservableList<SavedConfig> configs() {
         return configs;
     }
@@ -269,6 +307,21 @@ public final class ConfigsViewModel {
     /** The config being edited; bound to the list's selection. Null while a new one is being written. */
     public ObjectProperty<SavedConfig> selected() {
         return selected;
+    }
+
+    /** Every version of the selected config, newest first. */
+    public ObservableList<SavedConfig> versions() {
+        return versions;
+    }
+
+    /** The version in the editor; setting an older one shows it read-only. */
+    public ObjectProperty<SavedConfig> viewed() {
+        return viewed;
+    }
+
+    /** True while the editor shows an older version: it can be restored, not edited. */
+    public ReadOnlyBooleanProperty viewingOlder() {
+        return viewingOlder;
     }
 
     public StringProperty editorId() {

@@ -4,10 +4,18 @@ import dev.switchboard.app.common.ClientCalls;
 import dev.switchboard.app.common.UiTasks;
 import javafx.beans.value.ObservableValue;
 
-/** {@link ClientCalls} on the gateway's routing and keys: what every tab of the page runs its calls through. */
+/**
+ * {@link ClientCalls} on the gateway's routing and keys: what every tab of the page runs its calls through. A refusal
+ * reaches the page as a sentence naming the field by its form label.
+ */
 final class GovernanceCalls extends ClientCalls<GovernanceClient> {
 
     GovernanceCalls(ObservableValue<GovernanceClient> client, UiTasks tasks) {
         super(client, tasks);
+    }
+
+    @Override
+    protected String readable(Throwable failure) {
+        return failure instanceof GovernanceException refused ? FieldLabels.readable(refused) : super.readable(failure);
     }
 }

@@ -23,6 +23,9 @@ public interface GovernanceClient {
     /** Replaces the stored provider key; the gateway keeps only its last characters visible. */
     VirtualKey rotateVirtualKey(String id, String apiKey);
 
+    /** Renames a key and sets its custom host (null removes it); the stored provider key stays as it is. */
+    VirtualKey updateVirtualKey(String id, String name, String customHost);
+
     void deleteVirtualKey(String id);
 
     /** Asks the provider whether the key works (lists its models: a call that costs nothing). */
@@ -31,7 +34,10 @@ public interface GovernanceClient {
     List<ApiKey> apiKeys();
 
     /** The answer carries the secret, the one time it is ever available. */
-    CreatedApiKey createApiKey(NewApiKey key);
+    CreatedApiKey createApiKey(ApiKeyDetails key);
+
+    /** Replaces the key's name, team and every limit (a null limit removes it); the secret stays. */
+    ApiKey updateApiKey(String id, ApiKeyDetails details);
 
     ApiKey revokeApiKey(String id);
 
@@ -41,8 +47,17 @@ public interface GovernanceClient {
     /** Saves {@code configJson} as version 1 of a new config. */
     SavedConfig createConfig(String id, String configJson);
 
-    /** Saves {@code configJson} as the next version of an existing config. */
+    /**
+     * Saves {@code configJson} as the next version of an existing config; an {@code api_key} that still reads
+     * {@code [redacted]} keeps the key the latest version holds at the same place.
+     */
     SavedConfig addConfigVersion(String id, String configJson);
+
+    /** Every version of a config, oldest first. */
+    List<SavedConfig> configVersions(String id);
+
+    /** Saves an older version again, with its stored keys, as the next version. */
+    SavedConfig restoreConfigVersion(String id, int version);
 
     void deleteConfig(String id);
 
@@ -73,11 +88,10 @@ public interface GovernanceClient {
     /** A key callers of the gateway present, with its limits (null = none) and what it used. */
     record ApiKey(String id, String name, String team, String prefix, List<String> allowedModels,
                   Integer requestsPerMinute, Integer tokensPerMinute, BigDecimal budgetDayUsd,
-                  BigDecimal budgetMonthUsd, Instant createdAt, Instant revokedAt, Usage today, Usage thisMonth) {
+                  BigDecimal budgetMonthUsd, Instant createdAt, Instant revokedAt, KeyUsage usage) {
         public ApiKey {
             allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
-            today = today == null ? Usage.NONE : today;
-            thisMonth = thisMonth == null ? Usage.NONE : thisMonth;
+            usage = usage == null ? KeyUsage.NONE : usage;
         }
 
         public boolean active() {
@@ -85,13 +99,18 @@ public interface GovernanceClient {
         }
     }
 
+    /** What a key used this minute (against its rate limits), today and this month (against its budgets). */
+    record KeyUsage(Usage minute, Usage day, Usage month) {
+        public static final KeyUsage NONE = new KeyUsage(Usage.NONE, Usage.NONE, Usage.NONE);
+    }
+
     /** What a key used in one period; {@code reservedUsd} is held by calls still in flight. */
     record Usage(long requests, long tokens, BigDecimal costUsd, BigDecimal reservedUsd) {
         public static final Usage NONE = new Usage(0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    /** A gateway API key to create; null limits mean none. */
-    record NewApiKey(String name, String team, List<String> allowedModels, Integer requestsPerMinute,
+    /** A gateway API key's name, team and limits, to create or change it; null limits mean none. */
+    record ApiKeyDetails(String name, String team, List<String> allowedModels, Integer requestsPerMinute,
                      Integer tokensPerMinute, BigDecimal budgetDayUsd, BigDecimal budgetMonthUsd) {
     }
 

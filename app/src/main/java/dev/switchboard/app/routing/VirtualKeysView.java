@@ -27,7 +27,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The Virtual keys tab: stored provider credentials, shown by their hint only, with add, rotate, delete and test. */
+/**
+ * The Virtual keys tab: stored provider credentials, shown by their hint only, with add, edit (name and custom
+ * host), rotate, delete and test.
+ */
 public final class VirtualKeysView extends VBox {
     private final VirtualKeysViewModel vm;
 
@@ -110,15 +113,17 @@ public final class VirtualKeysView extends VBox {
 
     private TableColumn<VirtualKeyRow, String> actionsColumn() {
         TableColumn<VirtualKeyRow, String> column = new TableColumn<>("");
-        column.setMinWidth(90);
-        column.setMaxWidth(90);
+        column.setMinWidth(120);
+        column.setMaxWidth(120);
         column.setSortable(false);
         column.setCellFactory(c -> new TableCell<>() {
+            private final Button edit = Icons.iconButton(null, Feather.EDIT_2, "Edit name and custom host");
             private final Button rotate = Icons.iconButton(null, Feather.REFRESH_CW, "Rotate: replace the key");
             private final Button delete = Icons.iconButton(null, Feather.TRASH_2, "Delete this virtual key");
-            private final HBox box = new HBox(4, rotate, delete);
+            private final HBox box = new HBox(4, edit, rotate, delete);
 
             {
+                edit.setOnAction(e -> showEditDialog(getTableRow().getItem()));
                 rotate.setOnAction(e -> showRotateDialog(getTableRow().getItem()));
                 delete.setOnAction(e -> confirmDelete(getTableRow().getItem()));
             }
@@ -131,6 +136,7 @@ public final class VirtualKeysView extends VBox {
                     setGraphic(null);
                     return;
                 }
+                edit.setId("editVirtualKey-" + row.key().id());
                 rotate.setId("rotateKey-" + row.key().id());
                 delete.setId("deleteKey-" + row.key().id());
                 setGraphic(box);
@@ -163,8 +169,28 @@ public final class VirtualKeysView extends VBox {
         Dialog<?> dialog = Widgets.formDialog(getScene().getWindow(), "Add virtual key", "Add", "vkSave", content,
                 vm::add, () -> {
                     unbind(vm.formApiKey(), key);
-                    vm.cancelAdd();
+                    vm.cancelForm();
                 });
+        dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst())
+                .disableProperty().bind(vm.saving());
+        dialog.show();
+        name.requestFocus();
+    }
+
+    private void showEditDialog(VirtualKeyRow row) {
+        VirtualKey key = row.key();
+        vm.startEdit(key);
+        TextField name = field("vkName", vm.formName(), "OpenAI production");
+        TextField host = field("vkCustomHost", vm.formCustomHost(), "empty: the provider's own host");
+        GridPane form = Widgets.form();
+        form.addRow(0, new Label("Name"), name);
+        form.addRow(1, new Label("Custom host"), host);
+        VBox content = new VBox(12, Widgets.hint(key.id() + " · " + key.provider() + " · key " + key.keyHint()
+                + ". The key stays as it is: rotate it to replace it."), form,
+                Widgets.message("vkError", vm.formError(), true));
+        content.setPrefWidth(480);
+        Dialog<?> dialog = Widgets.formDialog(getScene().getWindow(), "Edit " + key.name(), "Save", "vkEditSave",
+                content, vm::saveEdit, vm::cancelForm);
         dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst())
                 .disableProperty().bind(vm.saving());
         dialog.show();

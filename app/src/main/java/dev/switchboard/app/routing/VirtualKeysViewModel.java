@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -20,8 +23,9 @@ import javafx.collections.ObservableList;
 
 /**
  * Virtual keys: provider credentials stored in the gateway and referenced by id. Add one (the key is typed into a
- * masked field and cleared from the form once stored), rotate its key, delete it, test it against the provider.
- * The key itself never comes back; the table shows the gateway's hint ("…abcd").
+ * masked field and cleared from the form once stored), rename it or change its custom host (the key stays), rotate
+ * its key, delete it, test it against the provider. The key itself never comes back; the table shows the gateway's
+ * hint ("…abcd").
  */
 public final class VirtualKeysViewModel {
     private final GovernanceCalls calls;
@@ -36,6 +40,7 @@ public final class VirtualKeysViewModel {
     private final StringProperty formApiKey = new SimpleStringProperty("");
     private final StringProperty formCustomHost = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty();
+    private final ObjectProperty<VirtualKey> editing = new SimpleObjectProperty<>();
     private final StringProperty rotateApiKey = new SimpleStringProperty("");
     private final StringProperty rotateError = new SimpleStringProperty();
     private final BooleanProperty saving = new SimpleBooleanProperty();
@@ -66,7 +71,7 @@ public final class VirtualKeysViewModel {
         rows.clear();
         message.set(null);
         error.set(null);
-        cancelAdd();
+        cancelForm();
         cancelRotate();
     }
 
@@ -85,15 +90,52 @@ public final class VirtualKeysViewModel {
         saving.set(true);
         formError.set(null);
         calls.run(client -> client.createVirtualKey(key), created -> {
-            cancelAdd();
+            cancelForm();
             upsert(created);
             say("Added " + created.name() + " (" + created.id() + ", key " + created.keyHint() + ")");
             onSaved.run();
         }, formError::set, () -> saving.set(false));
     }
 
-    /** Empties the add form, the key first. */
-    public void cancelAdd() {
+    /** Fills the form with a key's name and custom host, to change them with {@link #saveEdit(Runnable)}. */
+    public void startEdit(VirtualKey key) {
+        cancelForm();
+        editing.set(key);
+        formId.set(key.id());
+        formName.set(key.name());
+        formProvider.set(key.provider());
+        formCustomHost.set(key.customHost() == null ? "" : key.customHost());
+    }
+
+    /** Renames the key being edited and sets its custom host (empty removes it); the stored key stays. */
+    public void saveEdit(Runnable onSaved) {
+        VirtualKey key = editing.get();
+        if (key == null) {
+            return;
+        }
+        String name;
+        String host;
+        try {
+            name = Forms.required(formName, "Give the key a name, e.g. OpenAI production");
+            host = Forms.url(formCustomHost);
+        } catch (Forms.Invalid e) {
+            formError.set(e.getMessage());
+            return;
+        }
+        saving.set(true);
+        formError.set(null);
+        calls.run(client -> client.updateVirtualKey(key.id(), name, host), updated -> {
+            cancelForm();
+            upsert(updated);
+            say("Saved " + updated.name() + " (" + updated.id() + "): " + (updated.customHost() == null
+                    ? "the provider's own host" : updated.customHost()) + ", key " + updated.keyHint() + " unchanged");
+            onSaved.run();
+        }, formError::set, () -> saving.set(false));
+    }
+
+    /** Empties the add or edit form, the key first. */
+    public void cancelForm() {
+        editing.set(null);
         formApiKey.set("");
         formId.set("");
         formName.set("");
@@ -137,14 +179,28 @@ public final class VirtualKeysViewModel {
         }, this::fail);
     }
 
-    /** Asks the provider whether the row's key works; the row shows ✓ or ✗ with the provider's words. */
+    /**
+     * Asks the provider whether the row's key works; the row shows ✓ or ✗ with the provider's words, and the tab's
+     * message line repeats it with the key's name, since a narrow column may cut it short.
+     */
     public void test(VirtualKeyRow row) {
+        VirtualKey key = row.key();
         row.test(TestOutcome.RUNNING);
-        calls.run(client -> client.testVirtualKey(row.key().id()), (KeyCheck check) -> row.test(check.ok()
-                        ? TestOutcome.ok(check.message())
-                        : TestOutcome.failed(check.message() + (check.status() == null ? ""
-                        : " (HTTP " + check.status() + ")"))),
-                problem -> row.test(TestOutcome.failed(problem)));
+        calls.run(client -> client.testVirtualKey(key.id()), (KeyCheck check) -> {
+            TestOutcome outcome = check.ok() ? TestOutcome.ok(check.message())
+                    : TestOutcome.failed(check.message() + (check.status() == null ? ""
+                    : " (HTTP " + check.status() + ")"));
+            row.test(outcome);
+            String text = "Connection test of " + key.name() + " (" + key.id() + "): " + outcome.message();
+            if (check.ok()) {
+                say(text);
+            } else {
+                fail(text);
+            }
+        }, problem -> {
+            row.test(TestOutcome.failed(problem));
+            fail("Connection test of " + key.name() + " (" + key.id() + ") could not run: " + problem);
+        });
     }
 
     private void show(List<VirtualKey> keys) {
@@ -202,6 +258,11 @@ public final class VirtualKeysViewModel {
 
     public ReadOnlyBooleanProperty saving() {
         return saving;
+    }
+
+    /** The key the form edits, or null while it adds one. */
+    public ReadOnlyObjectProperty<VirtualKey> editing() {
+        return editing;
     }
 
     public StringProperty formId() {

@@ -3,7 +3,7 @@ package dev.switchboard.app.usage;
 /** What the breakdown table groups by; {@link #METADATA} uses a key the user names. */
 public enum Breakdown {
     MODEL("Model", "model"), PROVIDER("Provider", "provider"), PROMPT("Prompt", "prompt"),
-    METADATA("Metadata key", null);
+    API_KEY("API key", "apiKey"), METADATA("Metadata key", null);
 
     private final String label;
     private final String groupBy;

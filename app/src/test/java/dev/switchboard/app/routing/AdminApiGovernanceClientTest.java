@@ -7,7 +7,7 @@ import dev.switchboard.app.routing.GovernanceClient.ApiKey;
 import dev.switchboard.app.routing.GovernanceClient.Circuit;
 import dev.switchboard.app.routing.GovernanceClient.CreatedApiKey;
 import dev.switchboard.app.routing.GovernanceClient.KeyCheck;
-import dev.switchboard.app.routing.GovernanceClient.NewApiKey;
+import dev.switchboard.app.routing.GovernanceClient.ApiKeyDetails;
 import dev.switchboard.app.routing.GovernanceClient.NewVirtualKey;
 import dev.switchboard.app.routing.GovernanceClient.SavedConfig;
 import dev.switchboard.app.routing.GovernanceClient.VirtualKey;
@@ -96,7 +96,7 @@ class AdminApiGovernanceClientTest {
 
     @Test
     void createsAnApiKeyWhoseSecretComesBackOnlyOnce() {
-        CreatedApiKey created = client.createApiKey(new NewApiKey("support-bot", "support", List.of("gpt-4o-mini"),
+        CreatedApiKey created = client.createApiKey(new ApiKeyDetails("support-bot", "support", List.of("gpt-4o-mini"),
                 60, null, new BigDecimal("5"), null));
 
         assertThat(created.secret()).startsWith("sbk-").startsWith(created.key().prefix());
@@ -107,11 +107,54 @@ class AdminApiGovernanceClientTest {
         assertThat(listed.allowedModels()).containsExactly("gpt-4o-mini");
         assertThat(listed.requestsPerMinute()).isEqualTo(60);
         assertThat(listed.budgetDayUsd()).isEqualByComparingTo("5");
-        assertThat(listed.today().costUsd()).isEqualByComparingTo("0");
+        assertThat(listed.usage().day().costUsd()).isEqualByComparingTo("0");
         assertThat(listed.active()).isTrue();
+
+        ApiKey changed = client.updateApiKey(created.key().id(), new ApiKeyDetails("support-bot-2", "support",
+                List.of(), null, 1000, new BigDecimal("5"), new BigDecimal("80")));
+        assertThat(changed.name()).isEqualTo("support-bot-2");
+        assertThat(changed.allowedModels()).as("none left means any model").isEmpty();
+        assertThat(changed.requestsPerMinute()).as("a limit left out is removed").isNull();
+        assertThat(changed.tokensPerMinute()).isEqualTo(1000);
+        assertThat(changed.budgetMonthUsd()).isEqualByComparingTo("80");
 
         ApiKey revoked = client.revokeApiKey(created.key().id());
         assertThat(revoked.active()).isFalse();
+        assertThat(revoked.budgetDayUsd()).as("the revoke answer reads like the others").isEqualByComparingTo("5");
+    }
+
+    @Test
+    void renamesAVirtualKeyAndChangesItsHostKeepingTheKey() {
+        client.createVirtualKey(new NewVirtualKey("renamed", "Before", "openai", "sk-keep-5555", closedHost));
+
+        VirtualKey moved = client.updateVirtualKey("renamed", "After", mock.baseUrl() + "/v1");
+
+        assertThat(moved.name()).isEqualTo("After");
+        assertThat(moved.keyHint()).isEqualTo("…5555");
+        assertThat(client.testVirtualKey("renamed").ok()).as("the kept key works at the new host").isTrue();
+        assertThat(client.updateVirtualKey("renamed", "After", null).customHost()).isNull();
+    }
+
+    @Test
+    void browsesAConfigsVersionsAndRestoresAnOlderOne() {
+        client.createConfig("rollback", "{\"provider\":\"openai\"}");
+        client.addConfigVersion("rollback", "{\"provider\":\"anthropic\"}");
+
+        List<SavedConfig> versions = client.configVersions("rollback");
+        SavedConfig restored = client.restoreConfigVersion("rollback", 1);
+
+        assertThat(versions).extracting(SavedConfig::version).containsExactly(1, 2);
+        assertThat(versions.getFirst().json()).contains("openai");
+        assertThat(restored.version()).isEqualTo(3);
+        assertThat(restored.json()).isEqualTo(versions.getFirst().json());
+    }
+
+    @Test
+    void aRefusalCarriesTheFieldTheGatewayNamed() {
+        assertThatThrownBy(() -> client.createApiKey(new ApiKeyDetails("x", null, List.of(), null, null,
+                new BigDecimal("-1"), null)))
+                .isInstanceOf(GovernanceException.class)
+                .satisfies(e -> assertThat(((GovernanceException) e).param()).isEqualTo("budget_day_usd"));
     }
 
     @Test

@@ -70,6 +70,16 @@ final class FakeGovernanceClient implements GovernanceClient {
     }
 
     @Override
+    public VirtualKey updateVirtualKey(String id, String name, String customHost) {
+        call();
+        VirtualKey old = virtualKeys.get(id);
+        VirtualKey updated = new VirtualKey(id, name, old.provider(), old.keyHint(), customHost, old.createdAt(),
+                NOW.plusSeconds(60));
+        virtualKeys.put(id, updated);
+        return updated;
+    }
+
+    @Override
     public void deleteVirtualKey(String id) {
         call();
         virtualKeys.remove(id);
@@ -88,14 +98,25 @@ final class FakeGovernanceClient implements GovernanceClient {
     }
 
     @Override
-    public CreatedApiKey createApiKey(NewApiKey key) {
+    public CreatedApiKey createApiKey(ApiKeyDetails key) {
         call();
         String id = "ak_" + (apiKeys.size() + 1);
         ApiKey created = new ApiKey(id, key.name(), key.team(), "sbk-" + id, key.allowedModels(),
                 key.requestsPerMinute(), key.tokensPerMinute(), key.budgetDayUsd(), key.budgetMonthUsd(), NOW, null,
-                Usage.NONE, Usage.NONE);
+                KeyUsage.NONE);
         apiKeys.put(id, created);
         return new CreatedApiKey(created, "sbk-" + id + "-the-one-time-secret");
+    }
+
+    @Override
+    public ApiKey updateApiKey(String id, ApiKeyDetails details) {
+        call();
+        ApiKey k = apiKeys.get(id);
+        ApiKey updated = new ApiKey(id, details.name(), details.team(), k.prefix(), details.allowedModels(),
+                details.requestsPerMinute(), details.tokensPerMinute(), details.budgetDayUsd(),
+                details.budgetMonthUsd(), k.createdAt(), k.revokedAt(), k.usage());
+        apiKeys.put(id, updated);
+        return updated;
     }
 
     @Override
@@ -103,7 +124,7 @@ final class FakeGovernanceClient implements GovernanceClient {
         call();
         ApiKey k = apiKeys.get(id);
         ApiKey revoked = new ApiKey(k.id(), k.name(), k.team(), k.prefix(), k.allowedModels(), k.requestsPerMinute(),
-                k.tokensPerMinute(), k.budgetDayUsd(), k.budgetMonthUsd(), k.createdAt(), NOW, null, null);
+                k.tokensPerMinute(), k.budgetDayUsd(), k.budgetMonthUsd(), k.createdAt(), NOW, k.usage());
         apiKeys.put(id, revoked);
         return revoked;
     }
@@ -133,6 +154,19 @@ final class FakeGovernanceClient implements GovernanceClient {
         SavedConfig saved = new SavedConfig(id, versions.size() + 1, json, NOW, "admin");
         versions.add(saved);
         return saved;
+    }
+
+    @Override
+    public List<SavedConfig> configVersions(String id) {
+        call();
+        return List.copyOf(configs.get(id));
+    }
+
+    @Override
+    public SavedConfig restoreConfigVersion(String id, int version) {
+        call();
+        configCalls.add("RESTORE " + id + "@" + version);
+        return store(id, configs.get(id).get(version - 1).json());
     }
 
     @Override

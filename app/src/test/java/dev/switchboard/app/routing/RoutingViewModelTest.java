@@ -3,9 +3,12 @@ package dev.switchboard.app.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.common.UiTasks;
+import dev.switchboard.app.routing.ApiKeysViewModel.Gauge;
 import dev.switchboard.app.routing.GovernanceClient.ApiKey;
 import dev.switchboard.app.routing.GovernanceClient.Circuit;
 import dev.switchboard.app.routing.GovernanceClient.KeyCheck;
+import dev.switchboard.app.routing.GovernanceClient.KeyUsage;
+import dev.switchboard.app.routing.GovernanceClient.SavedConfig;
 import dev.switchboard.app.routing.GovernanceClient.Usage;
 import dev.switchboard.app.routing.GovernanceClient.VirtualKey;
 import dev.switchboard.app.routing.VirtualKeyRow.TestState;
@@ -60,7 +63,7 @@ class RoutingViewModelTest {
         void switchingGatewaysClearsEverythingOfTheOldOneAndReadsTheNew() {
             vm.pageShown();
             vm.apiKeys().formName().set("bot");
-            vm.apiKeys().create(saved::incrementAndGet);
+            vm.apiKeys().save(saved::incrementAndGet);
             assertThat(vm.apiKeys().createdSecret().get()).isNotNull();
 
             FakeGovernanceClient other = new FakeGovernanceClient();
@@ -151,7 +154,7 @@ class RoutingViewModelTest {
             assertThat(keys.formApiKey().get()).as("kept, so the user can change the id and retry")
                     .isEqualTo("sk-two-2222");
 
-            keys.cancelAdd();
+            keys.cancelForm();
             assertThat(keys.formApiKey().get()).isEmpty();
         }
 
@@ -189,6 +192,46 @@ class RoutingViewModelTest {
             keys.refresh();
             assertThat(keys.rows().get(1).test().get().message()).as("a refresh keeps results of unchanged keys")
                     .startsWith("✗");
+        }
+
+        @Test
+        void aFailedTestIsAlsoSaidOnTheMessageLineWithTheKeysName() {
+            gateway.virtualKeys.put("bad", new VirtualKey("bad", "Bad", "openai", "…bad1", null, null, null));
+            gateway.checks.put("bad", new KeyCheck(false, 401, "Incorrect API key provided"));
+            keys.refresh();
+
+            keys.test(keys.rows().getFirst());
+
+            assertThat(keys.error().get())
+                    .isEqualTo("Connection test of Bad (bad): ✗ Incorrect API key provided (HTTP 401)");
+            assertThat(keys.message().get()).isNull();
+        }
+
+        @Test
+        void editingRenamesAndMovesTheHostWithoutAskingForTheKeyAgain() {
+            fillForm("OpenAI prod", "sk-live-secret-1234abcd");
+            keys.add(saved::incrementAndGet);
+
+            keys.startEdit(keys.rows().getFirst().key());
+            assertThat(keys.formName().get()).isEqualTo("OpenAI prod");
+            assertThat(keys.formApiKey().get()).isEmpty();
+            keys.formName().set("OpenAI via proxy");
+            keys.formCustomHost().set("https://proxy.internal/v1");
+            keys.saveEdit(saved::incrementAndGet);
+
+            assertThat(gateway.virtualKeys.get("openai-prod").name()).isEqualTo("OpenAI via proxy");
+            assertThat(gateway.virtualKeys.get("openai-prod").customHost()).isEqualTo("https://proxy.internal/v1");
+            assertThat(gateway.receivedProviderKeys).as("the key was sent once, when added")
+                    .containsExactly("sk-live-secret-1234abcd");
+            assertThat(keys.rows()).singleElement().satisfies(r -> assertThat(r.key().keyHint()).isEqualTo("…abcd"));
+            assertThat(keys.message().get()).isEqualTo("Saved OpenAI via proxy (openai-prod): "
+                    + "https://proxy.internal/v1, key …abcd unchanged");
+            assertThat(keys.editing().get()).isNull();
+
+            keys.startEdit(keys.rows().getFirst().key());
+            keys.formCustomHost().set("");
+            keys.saveEdit(saved::incrementAndGet);
+            assertThat(gateway.virtualKeys.get("openai-prod").customHost()).as("empty removes the host").isNull();
         }
 
         @Test
@@ -233,7 +276,7 @@ class RoutingViewModelTest {
             keys.formRequestsPerMinute().set("60");
             keys.formBudgetDay().set("$5");
 
-            keys.create(saved::incrementAndGet);
+            keys.save(saved::incrementAndGet);
 
             assertThat(saved).hasValue(1);
             assertThat(keys.createdSecret().get()).isEqualTo("sbk-ak_1-the-one-time-secret");
@@ -256,13 +299,13 @@ class RoutingViewModelTest {
         void limitsMustBeNumbersAboveZero() {
             keys.formName().set("bot");
             keys.formRequestsPerMinute().set("lots");
-            keys.create(saved::incrementAndGet);
+            keys.save(saved::incrementAndGet);
             assertThat(keys.formError().get())
                     .isEqualTo("Requests per minute must be a whole number above 0, or empty for no limit");
 
             keys.formRequestsPerMinute().set("");
             keys.formBudgetDay().set("-1");
-            keys.create(saved::incrementAndGet);
+            keys.save(saved::incrementAndGet);
             assertThat(keys.formError().get()).startsWith("The daily budget must be an amount in USD above 0");
             assertThat(gateway.apiKeys).isEmpty();
         }
@@ -271,7 +314,7 @@ class RoutingViewModelTest {
         void revokingMarksTheKeyRevokedAndKeepsWhatItSpent() {
             ApiKey spent = new ApiKey("ak_1", "bot", null, "sbk-ab12", List.of(), null, null,
                     new BigDecimal("5"), null, FakeGovernanceClient.NOW, null,
-                    new Usage(3, 300, new BigDecimal("0.42"), BigDecimal.ZERO), Usage.NONE);
+                    new KeyUsage(Usage.NONE, new Usage(3, 300, new BigDecimal("0.42"), BigDecimal.ZERO), Usage.NONE));
             gateway.apiKeys.put("ak_1", spent);
             keys.refresh();
             assertThat(keys.activeKeys().get()).isEqualTo(1);
@@ -280,8 +323,65 @@ class RoutingViewModelTest {
 
             ApiKey revoked = keys.rows().getFirst();
             assertThat(keys.status(revoked)).isEqualTo("Revoked Nov 27, 2026");
-            assertThat(ApiKeysViewModel.today(revoked)).isEqualTo("$0.42 of $5");
+            assertThat(ApiKeysViewModel.today(revoked).used()).isEqualTo("$0.42 of $5");
             assertThat(keys.activeKeys().get()).isZero();
+        }
+
+        @Test
+        void editingFillsTheFormWithTheKeysLimitsAndSavesTheChangedSet() {
+            keys.formName().set("bot");
+            keys.formModels().set("gpt-4o-mini, claude-haiku");
+            keys.formRequestsPerMinute().set("60");
+            keys.formBudgetDay().set("5");
+            keys.save(saved::incrementAndGet);
+            keys.dismissSecret();
+
+            keys.startEdit(keys.rows().getFirst());
+            assertThat(List.of(keys.formName().get(), keys.formModels().get(), keys.formRequestsPerMinute().get(),
+                    keys.formTokensPerMinute().get(), keys.formBudgetDay().get()))
+                    .containsExactly("bot", "gpt-4o-mini, claude-haiku", "60", "", "5");
+            keys.formRequestsPerMinute().set("");
+            keys.formBudgetMonth().set("120");
+            keys.save(saved::incrementAndGet);
+
+            ApiKey stored = gateway.apiKeys.get("ak_1");
+            assertThat(stored.requestsPerMinute()).as("an emptied limit is removed").isNull();
+            assertThat(stored.budgetMonthUsd()).isEqualByComparingTo("120");
+            assertThat(stored.budgetDayUsd()).isEqualByComparingTo("5");
+            assertThat(gateway.apiKeys).hasSize(1);
+            assertThat(keys.createdSecret().get()).as("editing shows no secret").isNull();
+            assertThat(keys.rows()).singleElement().isEqualTo(stored);
+            assertThat(keys.message().get()).isEqualTo("Saved bot: $120/month");
+            assertThat(keys.editing().get()).isNull();
+            assertThat(keys.formName().get()).isEmpty();
+        }
+
+        @Test
+        void aRefusedLimitIsNamedByItsFormLabel() {
+            keys.formName().set("bot");
+            gateway.failNext = new GovernanceException(400, "budget_day_usd",
+                    "'budget_day_usd' must be a positive amount in USD or null, got 1E+400");
+
+            keys.save(saved::incrementAndGet);
+
+            assertThat(keys.formError().get())
+                    .isEqualTo("Daily budget (USD) must be a positive amount in USD or null, got 1E+400");
+            assertThat(saved).as("the dialog stays open").hasValue(0);
+        }
+
+        @Test
+        void gaugesReadEachLimitAgainstWhatTheKeyUsed() {
+            ApiKey key = new ApiKey("ak_1", "bot", null, "sbk-ab12", List.of(), 60, null, new BigDecimal("5"),
+                    new BigDecimal("100"), null, null, new KeyUsage(
+                    new Usage(30, 1200, BigDecimal.ZERO, BigDecimal.ZERO),
+                    new Usage(90, 5000, new BigDecimal("4.75"), BigDecimal.ZERO),
+                    new Usage(900, 50000, new BigDecimal("20"), BigDecimal.ZERO)));
+
+            assertThat(ApiKeysViewModel.gauges(key)).containsExactly(
+                    new Gauge("Requests this minute", "30 of 60", 0.5),
+                    new Gauge("Tokens this minute", "1,200 (no limit)", -1),
+                    new Gauge("Spent today", "$4.75 of $5", 0.95),
+                    new Gauge("Spent this month", "$20 of $100", 0.2));
         }
 
         @Test
@@ -306,12 +406,11 @@ class RoutingViewModelTest {
         @Test
         void theTableReadsLimitsAndTodaysSpendAgainstTheBudget() {
             ApiKey key = new ApiKey("ak_1", "bot", "core", "sbk-ab12", List.of(), 60, 10000, new BigDecimal("5"),
-                    new BigDecimal("100"), null, null, new Usage(1, 10, new BigDecimal("4.75"), BigDecimal.ZERO),
-                    Usage.NONE);
+                    new BigDecimal("100"), null, null, new KeyUsage(Usage.NONE,
+                    new Usage(1, 10, new BigDecimal("4.75"), BigDecimal.ZERO), Usage.NONE));
 
             assertThat(ApiKeysViewModel.limits(key)).isEqualTo("60 req/min · 10,000 tok/min · $100/month");
-            assertThat(ApiKeysViewModel.today(key)).isEqualTo("$4.75 of $5");
-            assertThat(ApiKeysViewModel.todayShare(key)).isEqualTo(0.95);
+            assertThat(ApiKeysViewModel.today(key)).isEqualTo(new Gauge("Spent today", "$4.75 of $5", 0.95));
             assertThat(ApiKeysViewModel.prefix(key)).isEqualTo("sbk-ab12…");
         }
     }
@@ -377,15 +476,43 @@ class RoutingViewModelTest {
         }
 
         @Test
-        void aRedactedKeyIsNotSavedBackAsTheKey() {
-            configs.editorId().set("with-key");
-            configs.editorText().set("{\"strategy\":{\"mode\":\"fallback\"},\"targets\":[{\"provider\":\"openai\","
-                    + "\"api_key\":\"[redacted]\"}]}");
+        void aRedactedKeyIsSentBackForTheGatewayToKeep() {
+            gateway.createConfig("with-key", "{\"provider\":\"openai\",\"api_key\":\"[redacted]\"}");
+            configs.refresh();
 
+            configs.editorText().set("{\"provider\":\"openai\",\"api_key\":\"[redacted]\",\"request_timeout\":5000}");
             configs.save();
 
-            assertThat(configs.saveError().get()).startsWith("config.targets[0].api_key still reads [redacted]");
-            assertThat(gateway.configCalls).isEmpty();
+            assertThat(configs.saveError().get()).isNull();
+            assertThat(gateway.configCalls).containsExactly("POST with-key", "PUT with-key");
+            assertThat(configs.message().get()).isEqualTo("Saved with-key as version 2");
+        }
+
+        @Test
+        void olderVersionsAreShownReadOnlyAndRestoredAsTheNextVersion() {
+            gateway.createConfig("team", "{\"provider\": \"openai\"}");
+            gateway.addConfigVersion("team", "{\"provider\": \"anthropic\"}");
+            configs.refresh();
+            assertThat(configs.versions()).extracting(SavedConfig::version).containsExactly(2, 1);
+            assertThat(configs.viewingOlder().get()).isFalse();
+
+            configs.viewed().set(configs.versions().get(1));
+
+            assertThat(configs.editorText().get()).isEqualTo("{\"provider\": \"openai\"}");
+            assertThat(configs.viewingOlder().get()).isTrue();
+            assertThat(configs.versionInfo().get()).isEqualTo("Version 1 · saved Nov 27, 2026 14:00 by admin · an "
+                    + "older version: restoring it saves it as version 3");
+            configs.save();
+            assertThat(configs.saveError().get()).startsWith("This is an older version");
+
+            configs.restoreViewed();
+
+            assertThat(gateway.configCalls).containsExactly("POST team", "PUT team", "RESTORE team@1");
+            assertThat(configs.message().get()).isEqualTo("Restored version 1 of team as version 3");
+            assertThat(configs.versions()).extracting(SavedConfig::version).containsExactly(3, 2, 1);
+            assertThat(configs.viewingOlder().get()).isFalse();
+            assertThat(configs.editorText().get()).isEqualTo("{\"provider\": \"openai\"}");
+            assertThat(configs.configs()).singleElement().satisfies(c -> assertThat(c.version()).isEqualTo(3));
         }
 
         @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.GatewayFixture;
 import dev.switchboard.app.routing.AdminApiGovernanceClient;
+import dev.switchboard.app.routing.GovernanceClient.ApiKey;
 import dev.switchboard.app.routing.GovernanceClient.NewVirtualKey;
 import dev.switchboard.gateway.mock.MockOptions;
 import dev.switchboard.gateway.mock.MockProvider;
@@ -13,9 +14,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +112,94 @@ class RoutingViewTest {
 
     @Test
     @Order(3)
+    void anApiKeysLimitsAreEditedNextToWhatItUsed() {
+        ui.clickOn("#tabApiKeys");
+        String id = ui.onFx(() -> ui.lookup("#apiKeyTable").<ApiKey>queryTableView().getItems().getFirst().id());
+        ui.clickOn("#editApiKey-" + id);
+        ui.waitUntil(() -> ui.visible("akUsage"));
+        assertThat(ui.onFx(() -> texts(ui.lookup("#akUsage").query()))).contains("Requests this minute", "0 (no limit)",
+                "Spent today", "$0 of $5");
+        assertThat(ui.text("akBudgetDay")).isEqualTo("5");
+
+        ui.type("akRpm", "-3");
+        ui.clickOn("#akSave");
+        ui.waitUntil(() -> ui.visible("akError"));
+        assertThat(ui.text("akError")).isEqualTo("Requests per minute must be a whole number above 0, or empty "
+                + "for no limit");
+
+        ui.type("akRpm", "30");
+        ui.type("akBudgetDay", "7");
+        ui.clickOn("#akSave");
+
+        ui.waitUntil(() -> !ui.visible("akName"));
+        ui.waitUntil(() -> tableTexts("apiKeyTable").contains("30 req/min"));
+        assertThat(tableTexts("apiKeyTable")).contains("support-bot", "$0 of $7");
+        assertThat(ui.text("apiKeysMessage")).isEqualTo("Saved support-bot: 30 req/min");
+    }
+
+    @Test
+    @Order(4)
+    void aVirtualKeyIsRenamedWithoutTypingItsKeyAgainAndStillConnects() {
+        ui.clickOn("#tabVirtualKeys");
+        ui.clickOn("#editVirtualKey-mock-openai");
+        ui.waitUntil(() -> ui.visible("vkName"));
+        assertThat(ui.lookup("#vkApiKey").tryQuery()).as("no key field when editing").isEmpty();
+        assertThat(ui.text("vkCustomHost")).isEqualTo(mock.baseUrl() + "/v1");
+
+        ui.type("vkName", "Mock OpenAI renamed");
+        ui.clickOn("#vkEditSave");
+
+        ui.waitUntil(() -> tableTexts("virtualKeyTable").contains("Mock OpenAI renamed"));
+        assertThat(tableTexts("virtualKeyTable")).contains("…4321");
+        ui.clickOn("#testKey-mock-openai");
+        ui.waitUntil(() -> ui.text("testResult-mock-openai").startsWith("✓"));
+        assertThat(ui.text("virtualKeysMessage"))
+                .isEqualTo("Connection test of Mock OpenAI renamed (mock-openai): ✓ The provider accepted the key");
+    }
+
+    @Test
+    @Order(5)
+    void aConfigsOlderVersionIsShownReadOnlyAndRestored() {
+        ui.clickOn("#tabConfigs");
+        ui.clickOn("#newConfig");
+        ui.type("configId", "ui-config");
+        editConfig("{\"strategy\":{\"mode\":\"conditional\",\"conditions\":[{\"query\":"
+                + "{\"metadata.user\":{\"$regex\":\"(\"}},\"then\":\"a\"}]},"
+                + "\"targets\":[{\"name\":\"a\",\"virtual_key\":\"mock-openai\"}]}");
+        ui.clickOn("#saveConfig");
+        ui.waitUntil(() -> ui.visible("configSaveError"));
+        assertThat(ui.text("configSaveError")).isEqualTo("Invalid config at "
+                + "config.strategy.conditions[0].query.metadata.user.$regex: is not a valid regular expression");
+
+        editConfig("{\"virtual_key\":\"mock-openai\"}");
+        ui.clickOn("#saveConfig");
+        ui.waitUntil(() -> "Saved ui-config as version 1".equals(ui.text("configsMessage")));
+        editConfig("{\"virtual_key\":\"mock-openai\",\"request_timeout\":5000}");
+        ui.clickOn("#saveConfig");
+        ui.waitUntil(() -> "Saved ui-config as version 2".equals(ui.text("configsMessage")));
+        ui.waitUntil(() -> ui.onFx(() -> ui.lookup("#configVersions").<ComboBox<?>>query().getItems().size() == 2));
+
+        ui.clickOn("#configVersions");
+        ui.clickOn("Version 1");
+
+        ui.waitUntil(() -> ui.visible("restoreConfigVersion"));
+        assertThat(ui.lookup("#configEditor").<TextArea>query().isEditable()).isFalse();
+        assertThat(ui.text("configEditor")).doesNotContain("request_timeout");
+        assertThat(ui.lookup("#saveConfig").<Node>query().isDisabled()).isTrue();
+        ui.clickOn("#restoreConfigVersion");
+
+        ui.waitUntil(() -> "Restored version 1 of ui-config as version 3".equals(ui.text("configsMessage")));
+        assertThat(ui.visible("restoreConfigVersion")).isFalse();
+        assertThat(ui.lookup("#configEditor").<TextArea>query().isEditable()).isTrue();
+        assertThat(ui.text("configVersion")).startsWith("Version 3 · saved");
+    }
+
+    private void editConfig(String json) {
+        ui.interact(() -> ui.lookup("#configEditor").<TextArea>query().setText(json));
+    }
+
+    @Test
+    @Order(10)
     void thePageFollowsTheAppToARemoteGateway() {
         try (GatewayFixture remote = new GatewayFixture().withGateway(remoteDataDir)) {
             String remoteUrl = remote.gateway().baseUrl();

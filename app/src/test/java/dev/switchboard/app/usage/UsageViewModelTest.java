@@ -68,6 +68,15 @@ class UsageViewModelTest {
     }
 
     @Test
+    void theBreakdownCanGroupByTheCallersApiKey() {
+        vm.breakdown().set(Breakdown.API_KEY);
+        vm.refresh();
+
+        assertThat(gateway.usageGroupBys.getLast()).isEqualTo("apiKey");
+        assertThat(vm.breakdownCsv()).startsWith("api_key,requests,");
+    }
+
+    @Test
     void aMetadataBreakdownNeedsAKey() {
         vm.breakdown().set(Breakdown.METADATA);
         vm.refresh();

@@ -1,10 +1,8 @@
 package dev.switchboard.gateway.admin;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.GatewayException;
-import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.keys.ApiKey;
 import dev.switchboard.gateway.keys.ApiKeyStore;
 import dev.switchboard.gateway.keys.GatewaySettings;
@@ -17,12 +15,8 @@ import dev.switchboard.gateway.routing.ConfigStore;
 import dev.switchboard.gateway.routing.VirtualKeyTester.KeyCheck;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,6 +56,8 @@ public final class GovernanceRoutes {
         routes.get("/admin/configs/{id}", ctx -> json(ctx, 200, Map.of("versions",
                 configs.versions(ctx.pathParam("id")))));
         routes.put("/admin/configs/{id}", this::saveConfig);
+        routes.post("/admin/configs/{id}/versions/{version}/restore", ctx -> json(ctx, 201,
+                configs.restore(ctx.pathParam("id"), version(ctx), author(ctx))));
         routes.delete("/admin/configs/{id}", ctx -> {
             configs.delete(ctx.pathParam("id"));
             ctx.status(204);
@@ -84,7 +80,7 @@ public final class GovernanceRoutes {
         routes.get("/admin/api-keys/{id}", ctx -> json(ctx, 200, withUsage(apiKeys.get(ctx.pathParam("id"))
                 .orElseThrow(() -> GatewayException.notFound("No API key '" + ctx.pathParam("id") + "'")))));
         routes.put("/admin/api-keys/{id}", this::updateApiKey);
-        routes.delete("/admin/api-keys/{id}", ctx -> json(ctx, 200, apiKeys.revoke(ctx.pathParam("id"))));
+        routes.delete("/admin/api-keys/{id}", ctx -> json(ctx, 200, withUsage(apiKeys.revoke(ctx.pathParam("id")))));
 
         routes.get("/admin/settings", ctx -> json(ctx, 200, Map.of("require_api_keys", settings.requireApiKeys())));
         routes.put("/admin/settings", this::updateSettings);
@@ -92,8 +88,8 @@ public final class GovernanceRoutes {
     }
 
     private void saveConfig(Context ctx) {
-        ObjectNode body = body(ctx);
-        String id = ctx.pathParamMap().containsKey("id") ? ctx.pathParam("id") : text(body, "id", true);
+        ObjectNode body = AdminFields.body(ctx);
+        String id = ctx.pathParamMap().containsKey("id") ? ctx.pathParam("id") : AdminFields.text(body, "id", true);
         JsonNode config = body.get("config");
         if (config == null || !config.isObject()) {
             throw GatewayException.badRequest("config", "Send {\"id\": …, \"config\": {…a Portkey config…}}");
@@ -102,38 +98,43 @@ public final class GovernanceRoutes {
     }
 
     private void createVirtualKey(Context ctx) {
-        ObjectNode body = body(ctx);
-        String provider = text(body, "provider", true).toLowerCase(Locale.ROOT);
-        catalog.require(provider);
-        json(ctx, 201, virtualKeys.create(new VirtualKeyStore.NewVirtualKey(text(body, "id", false),
-                text(body, "name", true), provider, text(body, "api_key", true), text(body, "custom_host", false),
-                options(body))));
+        ObjectNode body = AdminFields.body(ctx);
+        String provider = AdminFields.text(body, "provider", true).toLowerCase(Locale.ROOT);
+        if (catalog.find(provider).isEmpty()) {
+            throw GatewayException.badRequest("provider", "Unknown provider '" + provider + "'; known: "
+                    + String.join(", ", catalog.names()));
+        }
+        json(ctx, 201, virtualKeys.create(new VirtualKeyStore.NewVirtualKey(AdminFields.text(body, "id", false),
+                AdminFields.text(body, "name", true), provider, AdminFields.text(body, "api_key", true),
+                AdminFields.url(body, "custom_host"), AdminFields.options(body))));
     }
 
+    /** Fields left out stay as they are; {@code "custom_host": null} removes the custom host. */
     private void updateVirtualKey(Context ctx) {
-        ObjectNode body = body(ctx);
-        json(ctx, 200, virtualKeys.update(ctx.pathParam("id"), text(body, "name", false),
-                text(body, "api_key", false), text(body, "custom_host", false),
-                body.has("options") ? options(body) : null));
+        ObjectNode body = AdminFields.body(ctx);
+        json(ctx, 200, virtualKeys.update(ctx.pathParam("id"), new VirtualKeyStore.VirtualKeyChange(
+                AdminFields.text(body, "name", false), AdminFields.text(body, "api_key", false),
+                body.has("custom_host"), AdminFields.url(body, "custom_host"),
+                body.has("options") ? AdminFields.options(body) : null)));
     }
 
     private void createApiKey(Context ctx) {
-        ObjectNode body = body(ctx);
-        ApiKeyStore.CreatedKey created = apiKeys.create(text(body, "name", true), text(body, "team", false),
+        ObjectNode body = AdminFields.body(ctx);
+        ApiKeyStore.CreatedKey created = apiKeys.create(AdminFields.text(body, "name", true), AdminFields.text(body, "team", false),
                 limits(body));
-        Map<String, Object> answer = new LinkedHashMap<>(withUsage(created.key()));
+        ObjectNode answer = withUsage(created.key());
         answer.put("key", created.secret());
         json(ctx, 201, answer);
     }
 
     private void updateApiKey(Context ctx) {
-        ObjectNode body = body(ctx);
-        json(ctx, 200, withUsage(apiKeys.update(ctx.pathParam("id"), text(body, "name", false),
-                text(body, "team", false), limits(body))));
+        ObjectNode body = AdminFields.body(ctx);
+        json(ctx, 200, withUsage(apiKeys.update(ctx.pathParam("id"), AdminFields.text(body, "name", false),
+                AdminFields.text(body, "team", false), limits(body))));
     }
 
     private void updateSettings(Context ctx) {
-        JsonNode required = body(ctx).get("require_api_keys");
+        JsonNode required = AdminFields.body(ctx).get("require_api_keys");
         if (required == null || !required.isBoolean()) {
             throw GatewayException.badRequest("require_api_keys", "Send {\"require_api_keys\": true|false}");
         }
@@ -142,82 +143,28 @@ public final class GovernanceRoutes {
     }
 
     /** A key with what it used this minute, today and this month, so limits can be read against usage. */
-    private Map<String, Object> withUsage(ApiKey key) {
+    private ObjectNode withUsage(ApiKey key) {
         Instant now = clock.instant();
-        Map<String, Object> json = Json.MAPPER.convertValue(key, new TypeReference<LinkedHashMap<String, Object>>() { });
-        json.put("usage", Map.of(
+        ObjectNode json = AdminJson.snakeCaseObject(key);
+        json.set("usage", AdminJson.snakeCaseObject(Map.of(
                 "minute", usage.usage(key.id(), Period.MINUTE.key(now)),
                 "day", usage.usage(key.id(), Period.DAY.key(now)),
-                "month", usage.usage(key.id(), Period.MONTH.key(now))));
+                "month", usage.usage(key.id(), Period.MONTH.key(now)))));
         return json;
     }
 
     private static ApiKeyStore.Limits limits(ObjectNode body) {
-        List<String> models = body.has("allowed_models") && !body.get("allowed_models").isNull()
-                ? Json.MAPPER.convertValue(body.get("allowed_models"), new TypeReference<List<String>>() { })
-                : List.of();
-        return new ApiKeyStore.Limits(models, positiveInt(body, "requests_per_minute"),
-                positiveInt(body, "tokens_per_minute"), money(body, "budget_day_usd"),
-                money(body, "budget_month_usd"));
+        return new ApiKeyStore.Limits(AdminFields.strings(body, "allowed_models"),
+                AdminFields.positiveInt(body, "requests_per_minute"), AdminFields.positiveInt(body, "tokens_per_minute"),
+                AdminFields.money(body, "budget_day_usd"), AdminFields.money(body, "budget_month_usd"));
     }
 
-    private static Integer positiveInt(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || value.asLong() <= 0 || value.asLong() > Integer.MAX_VALUE) {
-            throw GatewayException.badRequest(field, "'" + field + "' must be a positive whole number or null");
-        }
-        return value.asInt();
-    }
-
-    private static BigDecimal money(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isNumber() || value.decimalValue().signum() <= 0) {
-            throw GatewayException.badRequest(field, "'" + field + "' must be a positive amount in USD or null");
-        }
-        return value.decimalValue();
-    }
-
-    private static Map<String, String> options(ObjectNode body) {
-        JsonNode options = body.get("options");
-        if (options == null || options.isNull()) {
-            return Map.of();
-        }
-        if (!options.isObject()) {
-            throw GatewayException.badRequest("options", "'options' must be an object of strings");
-        }
-        return Json.MAPPER.convertValue(options, new TypeReference<Map<String, String>>() { });
-    }
-
-    private static String text(ObjectNode body, String field, boolean required) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw GatewayException.badRequest(field, "Missing required field '" + field + "'");
-            }
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw GatewayException.badRequest(field, "'" + field + "' must be a non-empty string");
-        }
-        return value.asText().trim();
-    }
-
-    private static ObjectNode body(Context ctx) {
+    private static int version(Context ctx) {
         try {
-            JsonNode node = Json.read(ctx.bodyAsBytes());
-            if (node instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (UncheckedIOException e) {
-            throw GatewayException.badRequest(null, "The request body is not valid JSON");
+            return Integer.parseInt(ctx.pathParam("version"));
+        } catch (NumberFormatException e) {
+            throw GatewayException.badRequest("version", "A version is a whole number, e.g. 3");
         }
-        throw GatewayException.badRequest(null, "The request body must be a JSON object");
     }
 
     private static String author(Context ctx) {

@@ -69,16 +69,28 @@ public final class VirtualKeyStore implements VirtualKeyVault {
         return info(id).orElseThrow();
     }
 
-    /** Replaces the stored fields that are given (a new key rotates it). */
-    public VirtualKeyInfo update(String id, String name, String apiKey, String customHost, Map<String, String> options) {
+    /**
+     * What to change of a stored key, like a JSON merge patch: null fields stay as they are, a new {@code apiKey}
+     * rotates the key, and {@code customHost} changes only with {@code changesCustomHost} (null then removes it).
+     */
+    public record VirtualKeyChange(String name, String apiKey, boolean changesCustomHost, String customHost,
+                                   Map<String, String> options) {
+        @Override
+        public String toString() {
+            return "VirtualKeyChange[" + name + (apiKey == null ? "" : ", new key") + "]";
+        }
+    }
+
+    public VirtualKeyInfo update(String id, VirtualKeyChange change) {
         VirtualKeyInfo current = info(id).orElseThrow(() -> notFound(id));
-        if (apiKey != null) {
-            sql.update("UPDATE virtual_keys SET encrypted_key = ?, key_hint = ? WHERE id = ?", box.encrypt(apiKey),
-                    SecretBox.hint(apiKey), id);
+        if (change.apiKey() != null) {
+            sql.update("UPDATE virtual_keys SET encrypted_key = ?, key_hint = ? WHERE id = ?",
+                    box.encrypt(change.apiKey()), SecretBox.hint(change.apiKey()), id);
         }
         sql.update("UPDATE virtual_keys SET name = ?, custom_host = ?, options = ?, updated_at = ? WHERE id = ?",
-                name != null ? name : current.name(), customHost != null ? customHost : current.customHost(),
-                Json.write(options != null ? options : current.options()), clock.millis(), id);
+                change.name() != null ? change.name() : current.name(),
+                change.changesCustomHost() ? change.customHost() : current.customHost(),
+                Json.write(change.options() != null ? change.options() : current.options()), clock.millis(), id);
         cache.invalidate(id);
         return info(id).orElseThrow();
     }

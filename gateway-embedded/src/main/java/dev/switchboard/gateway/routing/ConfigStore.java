@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.keys.SecretBox;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -20,31 +18,47 @@ import java.util.regex.Pattern;
  */
 public final class ConfigStore implements SavedConfigs {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final String REDACTED = "[redacted]";
 
     /** One version of a saved config, as the admin API shows it (secrets redacted). */
     public record SavedConfig(String id, int version, JsonNode config, Instant createdAt, String createdBy) {
     }
 
     private final Sql sql;
-    private final SecretBox box;
+    private final ConfigSecrets secrets;
     private final ConfigParser parser;
     private final Clock clock;
 
     public ConfigStore(Sql sql, SecretBox box, ConfigParser parser, Clock clock) {
         this.sql = sql;
-        this.box = box;
+        this.secrets = new ConfigSecrets(box);
         this.parser = parser;
         this.clock = clock;
     }
 
-    /** Checks the config, then stores it as the next version of {@code id}. */
+    /**
+     * Checks the config, then stores it as the next version of {@code id}. Keys that read {@code [redacted]} keep
+     * the latest version's key at the same JSON path.
+     */
     public SavedConfig save(String id, JsonNode config, String by) {
         if (id == null || !ID.matcher(id).matches()) {
             throw GatewayException.badRequest("id", "A config id may use letters, digits, '.', '_' and '-'");
         }
         parser.parse(config, Duration.ofMinutes(10));
-        String sealed = Json.write(transformSecrets(config.deepCopy(), box::encrypt));
+        JsonNode previous = latestSealed(id).map(Json::read).orElse(null);
+        return insertNextVersion(id, Json.write(secrets.seal(config.deepCopy(), previous)), by);
+    }
+
+    /** Saves an older version again, keys included, as the next version: what rolling back means here. */
+    public SavedConfig restore(String id, int version, String by) {
+        String sealed = sql.one("SELECT config FROM routing_configs WHERE id = ? AND version = ?",
+                row -> row.getString(1), id, version).orElseThrow(() -> GatewayException.notFound(
+                        "Config '" + id + "' has no version " + version));
+        // A provider the gateway no longer knows is refused now rather than on the first request.
+        parser.parse(ConfigSecrets.redact(Json.read(sealed)), Duration.ofMinutes(10));
+        return insertNextVersion(id, sealed, by);
+    }
+
+    private SavedConfig insertNextVersion(String id, String sealed, String by) {
         for (int attempt = 0; attempt < 5; attempt++) {
             int next = latestVersion(id) + 1;
             if (sql.insertIfAbsent("INSERT INTO routing_configs (id, version, config, created_at, created_by) "
@@ -84,11 +98,9 @@ public final class ConfigStore implements SavedConfigs {
     @Override
     public Optional<JsonNode> resolve(String reference) {
         int at = reference.lastIndexOf('@');
-        String id = at < 0 ? reference : reference.substring(0, at);
         Optional<String> stored;
         if (at < 0) {
-            stored = sql.one("SELECT config FROM routing_configs WHERE id = ? ORDER BY version DESC",
-                    row -> row.getString(1), id);
+            stored = latestSealed(reference);
         } else {
             int version;
             try {
@@ -97,9 +109,14 @@ public final class ConfigStore implements SavedConfigs {
                 return Optional.empty();
             }
             stored = sql.one("SELECT config FROM routing_configs WHERE id = ? AND version = ?",
-                    row -> row.getString(1), id, version);
+                    row -> row.getString(1), reference.substring(0, at), version);
         }
-        return stored.map(text -> transformSecrets(Json.read(text), box::decrypt));
+        return stored.map(text -> secrets.open(Json.read(text)));
+    }
+
+    private Optional<String> latestSealed(String id) {
+        return sql.one("SELECT config FROM routing_configs WHERE id = ? AND version = "
+                + "(SELECT MAX(version) FROM routing_configs WHERE id = ?)", row -> row.getString(1), id, id);
     }
 
     private int latestVersion(String id) {
@@ -107,21 +124,9 @@ public final class ConfigStore implements SavedConfigs {
     }
 
     private SavedConfig redacted(java.sql.ResultSet row) throws java.sql.SQLException {
-        JsonNode config = transformSecrets(Json.read(row.getString("config")), sealed -> REDACTED);
-        return new SavedConfig(row.getString("id"), row.getInt("version"), config,
+        return new SavedConfig(row.getString("id"), row.getInt("version"),
+                ConfigSecrets.redact(Json.read(row.getString("config"))),
                 Instant.ofEpochMilli(row.getLong("created_at")), row.getString("created_by"));
-    }
-
-    /** Applies {@code change} to every {@code api_key} value anywhere in the config. */
-    private static JsonNode transformSecrets(JsonNode node, UnaryOperator<String> change) {
-        if (node instanceof ObjectNode object) {
-            JsonNode key = object.get("api_key");
-            if (key != null && key.isTextual()) {
-                object.put("api_key", change.apply(key.asText()));
-            }
-        }
-        node.forEach(child -> transformSecrets(child, change));
-        return node;
     }
 
     private static GatewayException notFound(String id) {

@@ -89,12 +89,7 @@ class GovernanceApiTest {
         assertThat(created.body()).doesNotContain("sk-good-secret").contains("\"key_hint\":\"…3456\"");
         assertThat(admin("GET", "/admin/virtual-keys", null).body()).doesNotContain("sk-good-secret");
 
-        Reply viaKey = gateway.call(gateway.post("/v1/chat/completions",
-                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
-                .header("x-portkey-virtual-key", "openai-prod"));
-        assertThat(viaKey.status()).isEqualTo(200);
-        assertThat(upstream.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
-                .isEqualTo("Bearer sk-good-secret-123456");
+        assertThat(authorizationVia("openai-prod")).isEqualTo("Bearer sk-good-secret-123456");
 
         assertThat(storedVirtualKeys()).doesNotContain("sk-good-secret").contains("openai-prod");
         if (!gateway.gateway().config().effectiveDatabase().isPostgres()) {
@@ -120,6 +115,23 @@ class GovernanceApiTest {
         JsonNode bad = admin("POST", "/admin/virtual-keys/bad/test", "{}").json();
         assertThat(bad.path("ok").asBoolean()).isFalse();
         assertThat(bad.path("message").asText()).isEqualTo("Incorrect API key");
+    }
+
+    @Test
+    void renamesAVirtualKeyAndMovesItsHostWithoutItsSecretBeingSentAgain() throws Exception {
+        admin("POST", "/admin/virtual-keys", "{\"id\":\"vk\",\"name\":\"Old name\",\"provider\":\"openai\","
+                + "\"api_key\":\"sk-good-kept-9999\",\"custom_host\":\"http://127.0.0.1:9/v1\"}");
+
+        Reply renamed = admin("PUT", "/admin/virtual-keys/vk", "{\"name\":\"New name\",\"custom_host\":\""
+                + upstream.url("/v1") + "\"}");
+
+        assertThat(renamed.json().path("name").asText()).isEqualTo("New name");
+        assertThat(renamed.json().path("key_hint").asText()).isEqualTo("…9999");
+        assertThat(authorizationVia("vk")).isEqualTo("Bearer sk-good-kept-9999");
+
+        Reply cleared = admin("PUT", "/admin/virtual-keys/vk", "{\"custom_host\":null}");
+        assertThat(cleared.json().has("custom_host")).as("null removes the custom host").isFalse();
+        assertThat(cleared.json().path("name").asText()).as("fields left out stay").isEqualTo("New name");
     }
 
     @Test
@@ -160,6 +172,52 @@ class GovernanceApiTest {
         gateway.awaitTraces(3);
         JsonNode byKey = gateway.call(gateway.admin("/admin/usage?groupBy=apiKey")).json().path("groups");
         assertThat(byKey.toString()).contains("\"key\":\"support-bot\"");
+    }
+
+    @Test
+    void apiKeyAnswersSpellEveryFieldInSnakeCaseLikeTheRestOfTheAdminApi() {
+        List<String> keyFields = List.of("id", "name", "team", "prefix", "allowed_models", "requests_per_minute",
+                "tokens_per_minute", "budget_day_usd", "budget_month_usd", "created_at", "usage");
+        Reply created = admin("POST", "/admin/api-keys", "{\"name\":\"bot\",\"team\":\"support\","
+                + "\"allowed_models\":[\"gpt-4o-mini\"],\"requests_per_minute\":60,\"tokens_per_minute\":1000,"
+                + "\"budget_day_usd\":5,\"budget_month_usd\":100}");
+        String id = created.json().path("id").asText();
+
+        JsonNode listed = admin("GET", "/admin/api-keys", null).json().path("items").path(0);
+        Reply oneReply = admin("GET", "/admin/api-keys/" + id, null);
+        JsonNode one = oneReply.json();
+        JsonNode updated = admin("PUT", "/admin/api-keys/" + id, "{\"name\":\"bot-2\",\"budget_day_usd\":7}")
+                .json();
+        JsonNode revoked = admin("DELETE", "/admin/api-keys/" + id, null).json();
+
+        assertThat(fieldNames(created.json())).containsExactlyInAnyOrderElementsOf(
+                concat(keyFields, "key"));
+        assertThat(fieldNames(listed)).containsExactlyInAnyOrderElementsOf(keyFields);
+        assertThat(fieldNames(one)).containsExactlyInAnyOrderElementsOf(keyFields);
+        assertThat(fieldNames(revoked)).as("limits removed by the PUT are left out")
+                .isSubsetOf(concat(keyFields, "revoked_at")).contains("revoked_at", "usage", "budget_day_usd");
+        assertThat(fieldNames(one.path("usage"))).containsExactlyInAnyOrder("minute", "day", "month");
+        assertThat(fieldNames(one.path("usage").path("day")))
+                .containsExactlyInAnyOrder("requests", "tokens", "cost_usd", "reserved_usd");
+        assertThat(one.path("allowed_models").toString()).isEqualTo("[\"gpt-4o-mini\"]");
+        assertThat(one.path("requests_per_minute").asInt()).isEqualTo(60);
+        assertThat(oneReply.body()).as("amounts as plain decimals").contains("\"budget_month_usd\":100")
+                .doesNotContain("E+");
+        assertThat(updated.path("name").asText()).isEqualTo("bot-2");
+        assertThat(updated.path("budget_day_usd").decimalValue()).isEqualByComparingTo("7");
+        assertThat(updated.has("requests_per_minute")).as("a limit left out of a PUT is removed").isFalse();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> concat(List<String> fields, String more) {
+        List<String> all = new ArrayList<>(fields);
+        all.add(more);
+        return all;
     }
 
     @Test
@@ -212,6 +270,15 @@ class GovernanceApiTest {
         });
         Reply over = chat("x-switchboard-api-key", secret);
         assertThat(over.json().path("error").path("message").asText()).contains("daily budget of $0.0002");
+    }
+
+    /** Sends a chat request through a virtual key; answers the Authorization the upstream received. */
+    private String authorizationVia(String virtualKey) throws InterruptedException {
+        Reply reply = gateway.call(gateway.post("/v1/chat/completions",
+                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
+                .header("x-portkey-virtual-key", virtualKey));
+        assertThat(reply.status()).isEqualTo(200);
+        return upstream.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization");
     }
 
     /** Everything the database holds about virtual keys, read behind the gateway's back. */
