@@ -8,8 +8,10 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,6 +22,8 @@ import okhttp3.Response;
  * Sends {@link UpstreamRequest}s with one shared OkHttp client. Calls run synchronously on the caller's virtual
  * thread; the timeout bounds the whole call for plain responses and the silence between bytes for streams.
  * Network failures become {@link GatewayException}s: timeout 504, anything else (refused, unknown host) 502.
+ * Timeouts are set per call, never by deriving a client per request: {@code newBuilder().build()} costs a new
+ * client, interceptor chain and timeout bookkeeping on every proxied request.
  */
 public final class UpstreamClient implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -39,6 +43,7 @@ public final class UpstreamClient implements AutoCloseable {
                 // A silent resend could bill the caller twice; retries are the routing config's decision.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
+                .addInterceptor(StreamSilence::apply)
                 .build();
     }
 
@@ -48,9 +53,6 @@ public final class UpstreamClient implements AutoCloseable {
      * @param timeout whole-call limit when {@code stream} is false; longest silence between bytes when true
      */
     public Response open(UpstreamRequest request, Duration timeout, boolean stream) {
-        OkHttpClient perCall = stream
-                ? client.newBuilder().readTimeout(timeout).build()
-                : client.newBuilder().callTimeout(timeout).build();
         Request.Builder builder = new Request.Builder().url(request.url());
         request.headers().forEach(builder::header);
         if ("POST".equals(request.method())) {
@@ -58,8 +60,15 @@ public final class UpstreamClient implements AutoCloseable {
         } else {
             builder.get();
         }
+        if (stream) {
+            builder.tag(StreamSilence.class, new StreamSilence(timeout));
+        }
+        Call call = client.newCall(builder.build());
+        if (!stream) {
+            call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
         try {
-            return perCall.newCall(builder.build()).execute();
+            return call.execute();
         } catch (IOException e) {
             throw failure(e, timeout);
         }
@@ -78,6 +87,16 @@ public final class UpstreamClient implements AutoCloseable {
         };
         return new GatewayException(502, "api_connection_error", "upstream_unreachable", null,
                 "Could not reach the provider: " + why, e);
+    }
+
+    /** The longest silence a streamed call tolerates between bytes, carried on its request. */
+    private record StreamSilence(Duration limit) {
+        static Response apply(Interceptor.Chain chain) throws IOException {
+            StreamSilence silence = chain.request().tag(StreamSilence.class);
+            return silence == null ? chain.proceed(chain.request())
+                    : chain.withReadTimeout((int) Math.min(Integer.MAX_VALUE, silence.limit().toMillis()),
+                    TimeUnit.MILLISECONDS).proceed(chain.request());
+        }
     }
 
     @Override
