@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.provider;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.gateway.GatewayException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -27,8 +30,12 @@ import okhttp3.Response;
  */
 public final class UpstreamClient implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
+    /** Distinct upstream URLs remembered parsed; custom hosts come from callers, so this must be bounded. */
+    private static final int PARSED_URLS = 1024;
 
     private final OkHttpClient client;
+    /** Parsing a URL (host canonicalisation included) is a measurable share of a proxied call; they repeat. */
+    private final Cache<String, HttpUrl> urls = Caffeine.newBuilder().maximumSize(PARSED_URLS).build();
 
     public UpstreamClient() {
         Dispatcher dispatcher = new Dispatcher();
@@ -53,7 +60,7 @@ public final class UpstreamClient implements AutoCloseable {
      * @param timeout whole-call limit when {@code stream} is false; longest silence between bytes when true
      */
     public Response open(UpstreamRequest request, Duration timeout, boolean stream) {
-        Request.Builder builder = new Request.Builder().url(request.url());
+        Request.Builder builder = new Request.Builder().url(urls.get(request.url(), HttpUrl::get));
         request.headers().forEach(builder::header);
         if ("POST".equals(request.method())) {
             builder.post(RequestBody.create(request.body(), JSON));
