@@ -10,7 +10,8 @@
 #   WARMUP=10          seconds of wrk warm-up per target
 #   TTFT_REQUESTS=200  streamed requests per target for time to first token
 #   MOCK_PORT=0 GATEWAY_PORT=0   ports; 0 (the default) picks free ones, so a running gateway on 8787 is no obstacle
-#   GATEWAY_JAVA_OPTS  JVM options for the gateway (default none: measured as users start it)
+#   GATEWAY_JAVA_OPTS  JVM options for the gateway (default: those of the README's headless command, the way
+#                      users start it; set it to "" for the JVM's own defaults)
 #   KEEP_WORK=1        keep the temp dir (logs, wrk reports, the gateway's database) for a closer look
 set -euo pipefail
 
@@ -24,6 +25,8 @@ MOCK_PORT=${MOCK_PORT:-0}
 GATEWAY_PORT=${GATEWAY_PORT:-0}
 HOST=127.0.0.1
 ADMIN_TOKEN="bench-$RANDOM$RANDOM"
+# Keep in step with the README's headless command and deploy/.
+HEADLESS_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-bench.XXXXXX")
 MOCK_PID=""
@@ -109,7 +112,7 @@ MOCK_URL=$(await_ready mock "$MOCK_PID" "$WORK/mock.log" "mock provider listenin
 
 log "starting the gateway"
 # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
-"$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" --host "$HOST" --port "$GATEWAY_PORT" \
+"$JAVA" ${GATEWAY_JAVA_OPTS-$HEADLESS_JAVA_OPTS} -jar "$JAR" --host "$HOST" --port "$GATEWAY_PORT" \
   --data-dir "$WORK/data" --admin-token "$ADMIN_TOKEN" >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 GATEWAY_URL=$(await_ready gateway "$GATEWAY_PID" "$WORK/gateway.log" "listening on")
@@ -254,6 +257,7 @@ gateway_errors=$(( $(field "$GATEWAY_1" errors) + $(field "$GATEWAY_16" errors) 
 row() { printf '%-34s %14s %14s %14s\n' "$@"; }
 echo
 echo "Switchboard gateway overhead ($(nproc) cores, load before $LOAD_BEFORE, $(date -u +%Y-%m-%dT%H:%M:%SZ), ${DURATION}s per run)"
+echo "gateway JVM options: ${GATEWAY_JAVA_OPTS-$HEADLESS_JAVA_OPTS}"
 row "" "direct" "via gateway" "added"
 row "1 connection: requests/s" "$(field "$DIRECT_1" rps)" "$(field "$GATEWAY_1" rps)" ""
 row "1 connection: p50 ms" "$(ms "$(field "$DIRECT_1" p50_us)")" "$(ms "$(field "$GATEWAY_1" p50_us)")" \

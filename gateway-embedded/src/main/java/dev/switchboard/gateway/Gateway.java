@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final int TRACE_QUEUE_CAPACITY = 100_000;
+    /** A quarter of the 256 MB heap the headless gateway is documented to run in; seconds of traffic at full load. */
+    private static final long TRACE_MEMORY_BYTES = 64L * 1024 * 1024;
     private static final int TRACE_BATCH = 500;
     private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
     private static final int CIRCUIT_THRESHOLD = 5;
@@ -139,7 +141,7 @@ public final class Gateway implements AutoCloseable {
         PriceTable prices = PriceTable.bundled();
         TokenEstimator estimator = new TokenEstimator();
         TraceWriter writer = new TraceWriter(new TraceAssembler(prices, estimator, config.bodyCapture()),
-                traceStore, feed, TRACE_QUEUE_CAPACITY, TRACE_BATCH, TRACE_FLUSH);
+                traceStore, feed, TRACE_QUEUE_CAPACITY, TRACE_MEMORY_BYTES, TRACE_BATCH, TRACE_FLUSH);
         Team team = Team.start(config, database, traceStore, feed, writer, replicaId);
         UpstreamClient upstream = new UpstreamClient();
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();

@@ -17,7 +17,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResponseCache {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
-    private static final int MEMORY_ENTRIES = 10_000;
+    /**
+     * The in-memory front holds up to this many characters of answers (plus a small allowance per entry), not a
+     * count: ten thousand long answers would take a large share of a 256 MB heap. The database keeps the rest.
+     */
+    private static final long MEMORY_CHARS = 16L * 1024 * 1024;
+    private static final int ENTRY_ALLOWANCE = 256;
     /** After a failed database read, answer from memory only for this long rather than wait on every lookup. */
     private static final Duration DATABASE_PAUSE = Duration.ofSeconds(10);
 
@@ -28,7 +33,9 @@ public final class ResponseCache {
     private final Sql sql;
     private final Clock clock;
     private final Executor writes;
-    private final Cache<String, CachedAnswer> memory = Caffeine.newBuilder().maximumSize(MEMORY_ENTRIES).build();
+    private final Cache<String, CachedAnswer> memory = Caffeine.newBuilder().maximumWeight(MEMORY_CHARS)
+            .weigher((String key, CachedAnswer answer) -> ENTRY_ALLOWANCE + key.length() + answer.body().length())
+            .build();
     private volatile Instant databaseBackAt = Instant.MIN;
 
     public ResponseCache(Sql sql, Clock clock, Executor writes) {

@@ -17,10 +17,18 @@ public final class SseReader {
 
     /** The next event, or null at the end of the stream. */
     public SseEvent next() throws IOException {
+        return next(() -> { });
+    }
+
+    /**
+     * The next event, or null at the end of the stream; runs {@code beforeWaiting} each time the bytes at hand
+     * hold no whole line and the read has to wait for the network, e.g. to flush what was relayed so far.
+     */
+    public SseEvent next(Runnable beforeWaiting) throws IOException {
         String event = null;
         StringBuilder data = null;
         String line;
-        while ((line = source.readUtf8Line()) != null) {
+        while ((line = readLine(beforeWaiting)) != null) {
             if (line.isEmpty()) {
                 if (data != null) {
                     return new SseEvent(event, data.toString());
@@ -52,5 +60,12 @@ public final class SseReader {
             }
         }
         return data == null ? null : new SseEvent(event, data.toString());
+    }
+
+    private String readLine(Runnable beforeWaiting) throws IOException {
+        if (source.getBuffer().indexOf((byte) '\n') < 0) {
+            beforeWaiting.run();
+        }
+        return source.readUtf8Line();
     }
 }

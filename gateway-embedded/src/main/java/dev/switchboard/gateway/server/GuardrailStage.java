@@ -9,6 +9,7 @@ import dev.switchboard.gateway.guardrails.HookOutcome;
 import dev.switchboard.gateway.guardrails.HookResults;
 import dev.switchboard.gateway.guardrails.Phase;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Applies a config's guardrails around the provider call with Portkey's contract: a failing deny check answers
@@ -75,11 +76,11 @@ final class GuardrailStage {
         return new Answer(status, body, results);
     }
 
-    /** Results of a streamed call: output checks run on the folded answer, for the trace only. */
-    JsonNode afterStream(GuardrailSet guardrails, Checked checked, ObjectNode folded, Map<String, String> metadata,
-                         String model) {
+    /** Results of a streamed call, for the trace only: output checks run on the answer folded just for them. */
+    JsonNode afterStream(GuardrailSet guardrails, Checked checked, Supplier<ObjectNode> folded,
+                         Map<String, String> metadata, String model) {
         HookOutcome after = guardrails.output().isEmpty() ? null
-                : engine.run(guardrails.output(), Phase.OUTPUT, folded, metadata, model);
+                : engine.run(guardrails.output(), Phase.OUTPUT, folded.get(), metadata, model);
         return checked.before() == null && after == null ? null : HookResults.toJson(checked.before(), after);
     }
 }

@@ -25,7 +25,9 @@ import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -217,10 +219,31 @@ public final class ProxyHandler {
         if (draft.error() != null || draft.streamChunks() == null || endpoint != ProxyEndpoint.CHAT) {
             return;
         }
-        ObjectNode folded = StreamAccumulator.fold(draft.streamChunks());
+        // Folding parses every chunk: do it here only for output checks or the cache, which need the whole
+        // answer now; the trace writer folds the stream again for usage and cost, off the request path.
+        Supplier<ObjectNode> folded = new FoldOnce(draft.streamChunks());
         draft.hookResults(guardrails.afterStream(config.guardrails(), checked, folded, draft.metadata(), model));
         if (cacheKey != null) {
-            cache.put(cacheKey, Json.write(folded), draft.lastProvider().orElse(null), config.cache().maxAge());
+            cache.put(cacheKey, Json.write(folded.get()), draft.lastProvider().orElse(null),
+                    config.cache().maxAge());
+        }
+    }
+
+    /** A stream's chunks folded into one completion the first time someone asks, then remembered. */
+    private static final class FoldOnce implements Supplier<ObjectNode> {
+        private final List<String> chunks;
+        private ObjectNode folded;
+
+        FoldOnce(List<String> chunks) {
+            this.chunks = chunks;
+        }
+
+        @Override
+        public ObjectNode get() {
+            if (folded == null) {
+                folded = StreamAccumulator.fold(chunks);
+            }
+            return folded;
         }
     }
 
@@ -235,7 +258,9 @@ public final class ProxyHandler {
     /** What conditional routing may look at: {@code metadata.*} and {@code params.*}. */
     private static JsonNode conditionContext(TraceDraft draft, ObjectNode request) {
         ObjectNode context = Json.object();
-        context.set("metadata", Json.MAPPER.valueToTree(draft.metadata()));
+        // Copied by hand: valueToTree serialises through a token buffer, a cost paid on every proxied call.
+        ObjectNode metadata = context.putObject("metadata");
+        draft.metadata().forEach(metadata::put);
         context.set("params", request);
         return context;
     }

@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The client's side of a server-sent event response: every event is written and flushed at once. A failed write
- * means the client has gone, reported as {@link ClientGoneException}.
+ * The client's side of a server-sent event response: every event is written and flushed at once, or queued and
+ * flushed by the caller. A failed write means the client has gone, reported as {@link ClientGoneException}.
  */
 public final class SseWriter {
     private final OutputStream out;
+    /** Whether {@link #queueData} wrote bytes that no flush has sent yet. */
+    private boolean queued;
 
     private SseWriter(OutputStream out) {
         this.out = out;
@@ -35,7 +37,7 @@ public final class SseWriter {
     }
 
     public void data(String payload) {
-        write(("data: " + payload + "\n\n").getBytes(StandardCharsets.UTF_8));
+        write(event(payload));
     }
 
     public void comment(String text) {
@@ -43,12 +45,42 @@ public final class SseWriter {
     }
 
     public void write(byte[] bytes) {
+        queue(bytes);
+        flushQueued();
+    }
+
+    /**
+     * Writes an event without flushing, for a relay that flushes once it has nothing more to pass on: events that
+     * arrived together leave together, and none waits for the provider. {@link #flushQueued()} sends them.
+     */
+    public void queueData(String payload) {
+        queue(event(payload));
+    }
+
+    /** Sends what was written since the last flush, if anything. */
+    public void flushQueued() {
+        if (!queued) {
+            return;
+        }
+        queued = false;
         try {
-            out.write(bytes);
             out.flush();
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
+    }
+
+    private void queue(byte[] bytes) {
+        try {
+            out.write(bytes);
+            queued = true;
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    private static byte[] event(String payload) {
+        return ("data: " + payload + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The client closed its connection. */

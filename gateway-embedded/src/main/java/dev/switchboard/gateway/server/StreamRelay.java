@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Relays a provider's stream to the client as OpenAI SSE, each chunk written and flushed the moment it is
- * translated. Once the first byte is out, a failure can no longer be retried: the client gets an error event
- * and the trace records why the stream ended early.
+ * Relays a provider's stream to the client as OpenAI SSE, each chunk written the moment it is translated and
+ * flushed as soon as no further chunk is already at hand. Once the first byte is out, a failure can no longer be
+ * retried: the client gets an error event and the trace records why the stream ended early.
  */
 final class StreamRelay {
     /** Clients that close mid-stream get this status on their trace (nginx's convention). */
@@ -45,7 +45,9 @@ final class StreamRelay {
         SseReader reader = new SseReader(open.response().body().source());
         try {
             SseEvent event;
-            while ((event = reader.next()) != null) {
+            // Flushing only when the next read would wait sends chunks that arrived together in one write, yet
+            // never holds a byte back while the provider is still thinking.
+            while ((event = reader.next(client::flushQueued)) != null) {
                 for (String chunk : translator.onEvent(event)) {
                     forward(client, chunk, chunks, clientWantsUsage, draft);
                 }
@@ -79,12 +81,14 @@ final class StreamRelay {
             return;
         }
         draft.markFirstToken();
-        client.data(chunk);
+        client.queueData(chunk);
     }
 
     /** The extra usage chunk the gateway asked for on the client's behalf: no choices, only usage. */
     private static boolean isUsageOnly(String chunk) {
-        if (!chunk.contains("\"usage\"")) {
+        // With include_usage OpenAI puts "usage":null on every chunk; one with a delta has choices, so only a
+        // chunk without one is worth parsing.
+        if (!chunk.contains("\"usage\"") || chunk.contains("\"delta\"")) {
             return false;
         }
         try {

@@ -189,6 +189,22 @@ public final class TraceDraft {
         return this;
     }
 
+    /**
+     * Roughly how much heap this draft holds until it is assembled: its bodies and chunks plus a fixed allowance
+     * for headers, spans and the objects around them. The trace writer's memory budget counts in these units.
+     */
+    long approximateBytes() {
+        long bytes = TraceWriter.OBJECT_ALLOWANCE;
+        bytes += requestBody == null ? 0 : requestBody.length;
+        bytes += responseBody == null ? 0 : responseBody.length;
+        if (streamChunks != null) {
+            for (String chunk : streamChunks) {
+                bytes += chunk.length();
+            }
+        }
+        return bytes;
+    }
+
     /** Fixes the status and duration; called once when the caller has its full answer. */
     public TraceDraft finish(int httpStatus) {
         this.status = httpStatus;

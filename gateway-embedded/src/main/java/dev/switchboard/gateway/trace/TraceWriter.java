@@ -21,18 +21,28 @@ import org.slf4j.LoggerFactory;
  * export) at once, and writes them in JDBC batches (at {@code batchSize} rows or every {@code flushEvery}), then
  * publishes them to the live feed. When the database is unreachable the assembled traces wait in a second bounded
  * buffer and the writer retries every second, so requests never wait on the database; what does not fit is
- * dropped and counted. {@link #close()} drains everything still queued.
+ * dropped and counted. Both are bounded by count and by a memory budget (bodies plus a per-trace allowance), so a
+ * long outage or a burst of large bodies costs traces, never the gateway's heap. {@link #close()} drains
+ * everything still queued.
  */
 public final class TraceWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TraceWriter.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration OUTAGE_LOG_EVERY = Duration.ofSeconds(30);
+    /** Heap a trace holds besides its bodies (ids, headers, spans, metadata and the objects around them). */
+    static final long OBJECT_ALLOWANCE = 2048;
 
     private final BlockingQueue<TraceDraft> queue;
     /** Assembled traces not yet stored, with what to run once they are; touched by the writer thread only. */
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final int pendingCapacity;
     private final AtomicInteger pendingCount = new AtomicInteger();
+    private final long maxBytes;
+    /**
+     * Approximate heap held by queued drafts and pending traces. Only {@link #submit} adds to it, checking the
+     * budget; assembling swaps a draft's share for its trace's (smaller: bodies are capped), storing frees it.
+     */
+    private final AtomicLong heldBytes = new AtomicLong();
     private final TraceAssembler assembler;
     private final TraceStore store;
     private final TraceFeed feed;
@@ -46,10 +56,15 @@ public final class TraceWriter implements AutoCloseable {
     private volatile long outageStartNanos;
     private long outageLoggedNanos;
 
-    public TraceWriter(TraceAssembler assembler, TraceStore store, TraceFeed feed, int capacity, int batchSize,
-                       Duration flushEvery) {
+    /**
+     * @param capacity most traces queued, and most waiting for the database
+     * @param maxBytes heap the queued and waiting traces may hold together, in {@link TraceDraft#approximateBytes}
+     */
+    public TraceWriter(TraceAssembler assembler, TraceStore store, TraceFeed feed, int capacity, long maxBytes,
+                       int batchSize, Duration flushEvery) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.pendingCapacity = capacity;
+        this.maxBytes = maxBytes;
         this.assembler = assembler;
         this.store = store;
         this.feed = feed;
@@ -58,9 +73,16 @@ public final class TraceWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("switchboard-trace-writer").daemon(true).start(this::run);
     }
 
-    /** Queues a finished request; never blocks. A full queue drops the trace and counts it. */
+    /** Queues a finished request; never blocks. A full queue or memory budget drops the trace and counts it. */
     public void submit(TraceDraft draft) {
-        if (closing || !queue.offer(draft)) {
+        long bytes = draft.approximateBytes();
+        if (closing) {
+            drop(1, "the gateway is stopping");
+        } else if (heldBytes.addAndGet(bytes) > maxBytes) {
+            heldBytes.addAndGet(-bytes);
+            drop(1, "the traces waiting to be stored fill their memory budget");
+        } else if (!queue.offer(draft)) {
+            heldBytes.addAndGet(-bytes);
             drop(1, "the trace queue is full");
         }
     }
@@ -109,19 +131,24 @@ public final class TraceWriter implements AutoCloseable {
 
     private void record(List<TraceDraft> drafts) {
         for (TraceDraft draft : drafts) {
+            long draftBytes = draft.approximateBytes();
             Trace trace;
             try {
                 trace = assembler.assemble(draft);
             } catch (RuntimeException e) {
+                heldBytes.addAndGet(-draftBytes);
                 LOG.error("Cannot assemble trace {}; it is dropped", draft.id(), e);
                 drop(1, "it could not be assembled");
                 continue;
             }
             feed.publishRecorded(trace);
+            long bytes = approximateBytes(trace);
             if (pending.size() < pendingCapacity) {
-                pending.addLast(new Pending(trace, draft.afterStore));
+                pending.addLast(new Pending(trace, draft.afterStore, bytes));
                 pendingCount.incrementAndGet();
+                heldBytes.addAndGet(bytes - draftBytes);
             } else {
+                heldBytes.addAndGet(-draftBytes);
                 drop(1, "the database is unreachable and the trace buffer is full");
             }
         }
@@ -215,9 +242,15 @@ public final class TraceWriter implements AutoCloseable {
 
     private void removeFirst(int count) {
         for (int i = 0; i < count; i++) {
-            pending.pollFirst();
+            heldBytes.addAndGet(-pending.pollFirst().bytes());
         }
         pendingCount.addAndGet(-count);
+    }
+
+    /** A stored trace's share of the memory budget: its capped bodies plus the allowance. */
+    private static long approximateBytes(Trace trace) {
+        return OBJECT_ALLOWANCE + (trace.requestBody() == null ? 0 : trace.requestBody().length())
+                + (trace.responseBody() == null ? 0 : trace.responseBody().length());
     }
 
     private void drop(int count, String reason) {
@@ -253,8 +286,8 @@ public final class TraceWriter implements AutoCloseable {
         return false;
     }
 
-    /** A trace waiting for the database, with its {@link TraceDraft#afterStore} callbacks. */
-    private record Pending(Trace trace, List<Consumer<Trace>> afterStore) {
+    /** A trace waiting for the database, with its {@link TraceDraft#afterStore} callbacks and budget share. */
+    private record Pending(Trace trace, List<Consumer<Trace>> afterStore, long bytes) {
     }
 
     /** Stops accepting traces, writes every queued one, and waits for the writer to finish. */

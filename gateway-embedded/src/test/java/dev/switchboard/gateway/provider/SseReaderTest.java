@@ -3,6 +3,7 @@ package dev.switchboard.gateway.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,17 @@ class SseReaderTest {
         assertThat(reader.next().data()).isEqualTo("x");
         assertThat(reader.next().data()).isEqualTo("[DONE]");
         assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void waitsForTheNetworkOnlyOnceNoWholeLineIsAtHand() throws IOException {
+        SseReader reader = new SseReader(new Buffer().writeUtf8("data: one\n\ndata: two\n\n"));
+        AtomicInteger waits = new AtomicInteger();
+
+        assertThat(reader.next(waits::incrementAndGet)).isEqualTo(new SseEvent(null, "one"));
+        assertThat(reader.next(waits::incrementAndGet)).isEqualTo(new SseEvent(null, "two"));
+        assertThat(waits).as("both events were already buffered").hasValue(0);
+        assertThat(reader.next(waits::incrementAndGet)).isNull();
+        assertThat(waits).as("the end of the stream had to be waited for").hasValue(1);
     }
 }

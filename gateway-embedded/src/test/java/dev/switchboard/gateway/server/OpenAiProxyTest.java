@@ -8,12 +8,15 @@ import dev.switchboard.gateway.TestGateway;
 import dev.switchboard.gateway.TestGateway.Reply;
 import dev.switchboard.gateway.trace.Trace;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -119,6 +122,26 @@ class OpenAiProxyTest {
         assertThat(trace.error()).isNull();
         JsonNode folded = Json.read(trace.responseBody());
         assertThat(folded.path("choices").path(0).path("message").path("content").asText()).isEqualTo("Hello");
+    }
+
+    @Test
+    void sendsEachChunkOnBeforeWaitingForTheProvidersNext() throws Exception {
+        String first = "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"finish_reason\":null}]}\n\n";
+        // The provider sends the first chunk, then thinks for 20 s before the rest.
+        upstream.enqueue(new MockResponse.Builder().addHeader("content-type", "text/event-stream")
+                .body(first + "data: [DONE]\n\n").throttleBody(first.length(), 20, TimeUnit.SECONDS).build());
+        OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
+
+        try (Response response = client.newCall(gateway.post("/v1/chat/completions", """
+                        {"model":"m","stream":true,"messages":[{"role":"user","content":"Hi"}]}""")
+                .header("x-portkey-provider", "openai").header("x-portkey-custom-host", host()).build()).execute()) {
+            assertThat(response.body().source().readUtf8Line()).as("the first chunk, long before the provider's next")
+                    .isEqualTo(first.strip());
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.gateway.StoreKind;
 import dev.switchboard.gateway.TestDatabases;
@@ -38,7 +39,7 @@ class TraceWriterTest {
             TraceFeed feed = new TraceFeed();
             feed.subscribe(published::add);
             TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
-                    TraceAssembler.BodyCapture.DEFAULT), store, feed, 10_000, 250, Duration.ofMillis(50));
+                    TraceAssembler.BodyCapture.DEFAULT), store, feed, 10_000, 64L << 20, 250, Duration.ofMillis(50));
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < requests; i++) {
                     int n = i;
@@ -60,7 +61,7 @@ class TraceWriterTest {
         try (Database database = Database.open(TestDatabases.fresh(store, dataDir))) {
             TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
                     TraceAssembler.BodyCapture.DEFAULT), new TraceStore(database.dataSource()), new TraceFeed(),
-                    1, 1, Duration.ofSeconds(5));
+                    1, 64L << 20, 1, Duration.ofSeconds(5));
             writer.close();
             writer.submit(draft(1));
 
@@ -69,11 +70,33 @@ class TraceWriterTest {
     }
 
     @Test
+    void keepsWhatItBuffersForAnUnreachableDatabaseWithinItsMemoryBudget() throws Exception {
+        Database database = Database.open(TestDatabases.fresh(store, dataDir));
+        TraceStore traces = new TraceStore(database.dataSource());
+        database.close();
+        long threeTraces = 3 * draft(0).approximateBytes();
+        TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
+                TraceAssembler.BodyCapture.DEFAULT), traces, new TraceFeed(), 10_000, threeTraces, 10,
+                Duration.ofMillis(20));
+        try {
+            for (int i = 0; i < 10; i++) {
+                writer.submit(draft(i));
+            }
+
+            await().atMost(Duration.ofSeconds(10)).until(writer::storeFailing);
+            assertThat(writer.queued()).as("held for the database's return").isEqualTo(3);
+            assertThat(writer.dropped()).isEqualTo(7);
+        } finally {
+            writer.close();
+        }
+    }
+
+    @Test
     void dropsOnlyTheRowTheDatabaseRefusesAndStoresTheRestOfItsBatch() throws Exception {
         try (Database database = Database.open(TestDatabases.fresh(store, dataDir))) {
             TraceStore traces = new TraceStore(database.dataSource());
             TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
-                    TraceAssembler.BodyCapture.DEFAULT), traces, new TraceFeed(), 100, 10, Duration.ofMillis(200));
+                    TraceAssembler.BodyCapture.DEFAULT), traces, new TraceFeed(), 100, 64L << 20, 10, Duration.ofMillis(200));
             writer.submit(draft(1));
             writer.submit(draft(1));
             writer.submit(draft(2).clientTraceId("c".repeat(300)).error("NUL \0 in the text")
