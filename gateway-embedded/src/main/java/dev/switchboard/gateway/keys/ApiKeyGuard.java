@@ -52,16 +52,25 @@ public final class ApiKeyGuard {
     public record Hold(String period, BigDecimal amount) {
     }
 
-    /** The caller's key from {@code x-switchboard-api-key} or Portkey's {@code x-portkey-api-key}. */
-    public Admission admit(UnaryOperator<String> header, String model, ObjectNode request) {
+    /**
+     * The caller's key from {@code x-switchboard-api-key} or Portkey's {@code x-portkey-api-key}; null for an
+     * anonymous caller where the gateway allows one. Known before its limits are checked, so a refused request is
+     * still attributed to its key.
+     */
+    public ApiKey identify(UnaryOperator<String> header) {
         String presented = firstNonBlank(header.apply("x-switchboard-api-key"), header.apply("x-portkey-api-key"));
         ApiKey key = presented == null ? null : keys.authenticate(presented).orElse(null);
+        if (key == null && settings.requireApiKeys()) {
+            throw new GatewayException(401, "authentication_error", "invalid_api_key", null, presented == null
+                    ? "This gateway requires an API key: send it in x-switchboard-api-key (or x-portkey-api-key)"
+                    : "The gateway API key is not valid or was revoked");
+        }
+        return key;
+    }
+
+    /** Checks the key's model list, rate limits and budgets, holding the request's worst-case cost. */
+    public Admission admit(ApiKey key, String model, ObjectNode request) {
         if (key == null) {
-            if (settings.requireApiKeys()) {
-                throw new GatewayException(401, "authentication_error", "invalid_api_key", null, presented == null
-                        ? "This gateway requires an API key: send it in x-switchboard-api-key (or x-portkey-api-key)"
-                        : "The gateway API key is not valid or was revoked");
-            }
             return Admission.ANONYMOUS;
         }
         checkModel(key, model);

@@ -10,6 +10,7 @@ import dev.switchboard.gateway.cache.ResponseCache.CachedAnswer;
 import dev.switchboard.gateway.guardrails.HookResults;
 import dev.switchboard.gateway.keys.ApiKeyGuard;
 import dev.switchboard.gateway.keys.ApiKeyGuard.Admission;
+import dev.switchboard.gateway.keys.ApiKey;
 import dev.switchboard.gateway.provider.UpstreamClient;
 import dev.switchboard.gateway.routing.AttemptResult;
 import dev.switchboard.gateway.routing.RouteResolver;
@@ -107,9 +108,13 @@ public final class ProxyHandler {
             throw GatewayException.badRequest("stream", "Embeddings cannot be streamed");
         }
         RoutingConfig config = routes.config(prepared.headers(), model);
-        Admission admission = keys.admit(prepared.headers(), model, request);
+        ApiKey caller = keys.identify(prepared.headers());
+        if (caller != null) {
+            draft.apiKeyName(caller.name());
+        }
+        Admission admission = keys.admit(caller, model, request);
         if (admission.key() != null) {
-            draft.apiKeyName(admission.key().name()).afterStore(trace -> keys.settle(admission, trace));
+            draft.afterStore(trace -> keys.settle(admission, trace));
         }
         GuardrailStage.Checked checked = guardrails.before(config.guardrails(), request, draft.metadata(), model);
         CacheDecision caching = caching(ctx, endpoint, config, admission, checked.request(), prepared.headers(),

@@ -232,6 +232,11 @@ class GovernanceApiTest {
         assertThat(third.json().path("error").path("message").asText()).contains("2 requests per minute", "limited",
                 "resets at");
         assertThat(third.headers().get("retry-after")).isNotBlank();
+        gateway.awaitTraces(3);
+        JsonNode byKey = gateway.call(gateway.admin("/admin/usage?groupBy=apiKey")).json().path("groups");
+        assertThat(byKey.toString()).as("the refused call counts against its key, not (none)")
+                .contains("\"key\":\"limited\"").doesNotContain("\"key\":null");
+        assertThat(byKey.path(0).path("requests").asInt()).isEqualTo(3);
 
         Reply wrongModel = gateway.call(gateway.post("/v1/chat/completions",
                         "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
