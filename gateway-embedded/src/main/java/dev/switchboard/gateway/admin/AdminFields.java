@@ -18,13 +18,17 @@ import java.util.Map;
  * Reads the fields of an admin request body. Anything of the wrong shape is a 400 whose {@code param} is the field
  * and whose message names it, never a 500 from a failed conversion deeper down.
  */
-final class AdminFields {
+public final class AdminFields {
     private AdminFields() {
     }
 
-    static ObjectNode body(Context ctx) {
+    public static ObjectNode body(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw GatewayException.badRequest(null, "The request body is empty; send a JSON object");
+        }
         try {
-            JsonNode node = Json.read(ctx.bodyAsBytes());
+            JsonNode node = Json.read(bytes);
             if (node instanceof ObjectNode object) {
                 return object;
             }
@@ -35,7 +39,7 @@ final class AdminFields {
     }
 
     /** A non-blank string (trimmed), or null when absent or null unless {@code required}. */
-    static String text(ObjectNode body, String field, boolean required) {
+    public static String text(ObjectNode body, String field, boolean required) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -92,7 +96,7 @@ final class AdminFields {
     }
 
     /** An array of non-blank strings; empty when absent or null. */
-    static List<String> strings(ObjectNode body, String field) {
+    public static List<String> strings(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return List.of();

@@ -1,10 +1,9 @@
 package dev.switchboard.gateway.prompts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.GatewayException;
-import dev.switchboard.gateway.Json;
+import dev.switchboard.gateway.admin.AdminFields;
 import dev.switchboard.gateway.admin.AdminJson;
 import dev.switchboard.prompts.PromptLibrary;
 import dev.switchboard.prompts.io.PromptCodec;
@@ -15,7 +14,6 @@ import dev.switchboard.prompts.model.PromptQuery;
 import dev.switchboard.prompts.model.VersionRef;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +51,7 @@ public final class PromptAdminRoutes {
                 case "GET " -> json(ctx, 200, promptJson(path.name()));
                 case "PUT " -> updatePrompt(ctx, path);
                 case "POST versions" -> json(ctx, 201, codec.toTree(library.addVersion(path.name(),
-                        codec.readNewVersion(PromptBodies.object(ctx), author(ctx)))));
+                        codec.readNewVersion(AdminFields.body(ctx), author(ctx)))));
                 case "GET versions" -> getVersion(ctx, path);
                 case "GET variables" -> json(ctx, 200, Map.of("variables",
                         library.variables(path.name(), ref(ctx.queryParam("version"), VersionRef.LATEST))));
@@ -75,13 +73,10 @@ public final class PromptAdminRoutes {
 
     private void create(Context ctx) {
         PromptCalls.run(() -> {
-            ObjectNode body = PromptBodies.object(ctx);
-            String name = PromptBodies.text(body, "name");
-            if (name == null) {
-                throw GatewayException.badRequest("name", "Missing required field 'name'");
-            }
-            NewPrompt prompt = new NewPrompt(name, PromptBodies.text(body, "description"),
-                    PromptBodies.strings(body, "tags"));
+            ObjectNode body = AdminFields.body(ctx);
+            String name = AdminFields.text(body, "name", true);
+            NewPrompt prompt = new NewPrompt(name, AdminFields.text(body, "description", false),
+                    AdminFields.strings(body, "tags"));
             ObjectNode version = body.deepCopy();
             version.remove(List.of("name", "description", "tags"));
             library.createPrompt(prompt, codec.readNewVersion(version, author(ctx)));
@@ -95,8 +90,9 @@ public final class PromptAdminRoutes {
     }
 
     private void updatePrompt(Context ctx, PromptPath path) {
-        ObjectNode body = PromptBodies.object(ctx);
-        library.updatePrompt(path.name(), PromptBodies.text(body, "description"), PromptBodies.strings(body, "tags"));
+        ObjectNode body = AdminFields.body(ctx);
+        library.updatePrompt(path.name(), AdminFields.text(body, "description", false),
+                AdminFields.strings(body, "tags"));
         json(ctx, 200, promptJson(path.name()));
     }
 
@@ -118,7 +114,7 @@ public final class PromptAdminRoutes {
 
     private void setLabel(Context ctx, PromptPath path) {
         String label = requiredArgument(path, "label");
-        JsonNode version = PromptBodies.object(ctx).get("version");
+        JsonNode version = AdminFields.body(ctx).get("version");
         if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
             throw GatewayException.badRequest("version", "Send {\"version\": <number>} to point the label at");
         }
@@ -202,57 +198,5 @@ public final class PromptAdminRoutes {
     /** Prompt answers use snake_case throughout, like the prompt files and OpenAI's own fields. */
     static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType("application/json").result(AdminJson.snakeCase(body));
-    }
-
-    /** Reads prompt API bodies. */
-    static final class PromptBodies {
-        private PromptBodies() {
-        }
-
-        static ObjectNode object(Context ctx) {
-            byte[] bytes = ctx.bodyAsBytes();
-            if (bytes.length == 0) {
-                throw GatewayException.badRequest(null, "The request body is empty; send a JSON object");
-            }
-            JsonNode node;
-            try {
-                node = Json.read(bytes);
-            } catch (java.io.UncheckedIOException e) {
-                throw GatewayException.badRequest(null, "The request body is not valid JSON");
-            }
-            if (!(node instanceof ObjectNode object)) {
-                throw GatewayException.badRequest(null, "The request body must be a JSON object");
-            }
-            return object;
-        }
-
-        static String text(ObjectNode body, String field) {
-            JsonNode value = body.get(field);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isTextual()) {
-                throw GatewayException.badRequest(field, "'" + field + "' must be a string");
-            }
-            return value.asText();
-        }
-
-        static List<String> strings(ObjectNode body, String field) {
-            JsonNode value = body.get(field);
-            if (value == null || value.isNull()) {
-                return List.of();
-            }
-            if (!value.isArray()) {
-                throw GatewayException.badRequest(field, "'" + field + "' must be an array of strings");
-            }
-            List<String> strings = new ArrayList<>();
-            for (JsonNode item : (ArrayNode) value) {
-                if (!item.isTextual()) {
-                    throw GatewayException.badRequest(field, "'" + field + "' must be an array of strings");
-                }
-                strings.add(item.asText());
-            }
-            return strings;
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.GatewayException;
+import dev.switchboard.gateway.admin.AdminFields;
 import dev.switchboard.gateway.Json;
 import dev.switchboard.gateway.server.ProxyEndpoint;
 import dev.switchboard.gateway.server.ProxyHandler;
@@ -45,7 +46,7 @@ public final class PromptApiRoutes {
     private void dispatch(Context ctx) {
         PromptPath path = PromptPath.parse(ctx.path().substring(PREFIX.length()));
         if (path.is("render")) {
-            ObjectNode body = PromptAdminRoutes.PromptBodies.object(ctx);
+            ObjectNode body = AdminFields.body(ctx);
             RenderedPrompt rendered = render(path.name(), body);
             PromptAdminRoutes.json(ctx, 200, renderedJson(rendered));
         } else if (path.is("completions")) {
