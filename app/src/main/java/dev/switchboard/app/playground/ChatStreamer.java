@@ -1,0 +1,42 @@
+package dev.switchboard.app.playground;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams one chat completion through the gateway. Listener methods are called on a background thread, in order,
+ * and end with exactly one of {@code onComplete} or {@code onError} (none after {@link Call#cancel()}).
+ */
+public interface ChatStreamer {
+
+    Call stream(Request request, Listener listener);
+
+    /** One call: the target, the rendered messages and the metadata the gateway stores on its trace. */
+    record Request(Target target, List<Message> messages, Map<String, String> metadata) {
+        public Request {
+            messages = List.copyOf(messages);
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    /** A call in flight. */
+    interface Call {
+        /** Stops the stream; no more listener calls follow. */
+        void cancel();
+    }
+
+    /** What arrives from the stream. */
+    interface Listener {
+        /** A piece of the answer's text. */
+        void onDelta(String text);
+
+        /** The provider's token counts, when it reports them (usually in the last chunk). */
+        void onUsage(int inputTokens, int outputTokens);
+
+        /** The stream ended normally; {@code traceId} is the gateway's id for the call (may be null). */
+        void onComplete(String traceId);
+
+        /** The call failed; {@code message} is the provider's or gateway's own words. */
+        void onError(String message, String traceId);
+    }
+}
