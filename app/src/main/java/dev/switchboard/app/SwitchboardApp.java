@@ -11,6 +11,8 @@ import dev.switchboard.app.connection.ProfilesView;
 import dev.switchboard.app.connection.ProfilesViewModel;
 import dev.switchboard.app.connection.TokenCipher;
 import dev.switchboard.app.demo.DemoMode;
+import dev.switchboard.app.playground.PlaygroundModule;
+import dev.switchboard.app.playground.PlaygroundView;
 import dev.switchboard.app.routing.GovernanceConnection;
 import dev.switchboard.app.routing.RoutingView;
 import dev.switchboard.app.routing.RoutingViewModel;
@@ -134,10 +136,17 @@ public final class SwitchboardApp extends Application {
         ProfilesViewModel profiles = new ProfilesViewModel(settings.profiles(), new ConnectionChecker(http), cipher,
                 connection, tasks);
         GovernanceConnection governance = new GovernanceConnection(connection, host, settings, cipher, http, tasks);
+        PlaygroundModule playground = new PlaygroundModule(connection, governance.client(), http, settings,
+                demo::mockUrl, tasks);
+        detail.onOpenInPlayground(trace -> {
+            playground.viewModel().openTrace(trace);
+            shell.show(Page.PLAYGROUND);
+        });
 
         ShellView root = new ShellView(shell, connection, Map.of(
                 Page.TRACES, () -> new TracesView(traces, detail, connection.baseUrl(), connection::startDemo),
                 Page.USAGE, () -> new UsageView(usage),
+                Page.PLAYGROUND, () -> new PlaygroundView(playground.viewModel(), connection::startDemo),
                 Page.ROUTING, () -> new RoutingView(new RoutingViewModel(governance.client(),
                         governance.unavailable(), tasks, clock, ZoneId.systemDefault())),
                 Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles))),

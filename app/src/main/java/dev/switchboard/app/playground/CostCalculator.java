@@ -1,16 +1,23 @@
 package dev.switchboard.app.playground;
 
+import dev.switchboard.gateway.cost.ModelPrice;
 import dev.switchboard.gateway.cost.PriceTable;
 import dev.switchboard.gateway.cost.TokenUsage;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Supplier;
 
-/** A call's cost from the provider's token counts and the same price table the gateway uses for traces. */
+/**
+ * A call's cost from the provider's token counts and the same price table the gateway uses for traces (bundled
+ * prices plus the user's own). The table is read on first use, which is on a stream thread, never the FX thread.
+ */
 public final class CostCalculator {
-    private final PriceTable prices;
+    private final Supplier<List<ModelPrice>> customPrices;
+    private PriceTable prices;
 
-    /** @param prices the bundled table with the user's custom prices applied */
-    public CostCalculator(PriceTable prices) {
-        this.prices = prices;
+    /** @param customPrices the user's prices, which win over the bundled ones; read at each call */
+    public CostCalculator(Supplier<List<ModelPrice>> customPrices) {
+        this.customPrices = customPrices;
     }
 
     /** USD, or null when the tokens are unknown or the model has no price (never a guess). */
@@ -18,6 +25,14 @@ public final class CostCalculator {
         if (inputTokens == null || outputTokens == null) {
             return null;
         }
-        return prices.cost(model, new TokenUsage(inputTokens, outputTokens, 0, 0, false), null).orElse(null);
+        return table().cost(model, new TokenUsage(inputTokens, outputTokens, 0, 0, false), null).orElse(null);
+    }
+
+    private synchronized PriceTable table() {
+        if (prices == null) {
+            prices = PriceTable.bundled();
+        }
+        prices.setCustomPrices(customPrices.get());
+        return prices;
     }
 }

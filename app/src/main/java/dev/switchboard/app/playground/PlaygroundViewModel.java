@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The Playground: a source, N targets and (in matrix mode) test cases; runs every cell through the gateway with
@@ -47,6 +49,7 @@ public final class PlaygroundViewModel {
     public enum Mode { COMPARE, MATRIX }
 
     private final RunScheduler scheduler;
+    private final TargetCatalog catalog;
     private final PlaygroundStore store;
     private final UiTasks tasks;
     private final Supplier<String> gateway;
@@ -67,11 +70,16 @@ public final class PlaygroundViewModel {
     private final ObservableList<TargetSet> targetSets = FXCollections.observableArrayList();
     private final ObservableList<ExperimentComparison.CellChange> comparison = FXCollections.observableArrayList();
     private final StringProperty comparisonTitle = new SimpleStringProperty();
+    private final ObservableMap<String, List<String>> models = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> virtualKeys = FXCollections.observableMap(new TreeMap<>());
     private ActiveRun run;
+    private String lastDemoMock;
 
-    public PlaygroundViewModel(ChatStreamer streamer, CostCalculator costs, PlaygroundStore store, UiTasks tasks,
-                               Supplier<String> gateway, Clock clock, LongSupplier nanoTime) {
+    public PlaygroundViewModel(ChatStreamer streamer, TargetCatalog catalog, CostCalculator costs,
+                               PlaygroundStore store, UiTasks tasks, Supplier<String> gateway, Clock clock,
+                               LongSupplier nanoTime) {
         this.scheduler = new RunScheduler(streamer, costs, nanoTime);
+        this.catalog = catalog;
         this.store = store;
         this.tasks = tasks;
         this.gateway = gateway;
@@ -89,14 +97,33 @@ public final class PlaygroundViewModel {
         });
     }
 
-    /** Loads saved experiments and target sets; call once when the page is first shown. */
+    /** Loads saved experiments, target sets and the gateway's catalog; call when the page is first shown. */
     public void load() {
         refreshExperiments();
+        loadCatalog();
         tasks.supply(store::targetSets).onSuccess(targetSets::setAll)
                 .onError(e -> message.set("Cannot read saved target sets: " + UserMessages.of(e))).start();
     }
 
     // --- targets ---
+
+    /** Reads the connected gateway's models and virtual keys (again, e.g. after the connection changed). */
+    public void loadCatalog() {
+        tasks.supply(catalog::models).onSuccess(models::putAll)
+                .onError(e -> message.set("Cannot list the gateway's models: " + UserMessages.of(e))).start();
+        tasks.supply(catalog::virtualKeys).onSuccess(keys -> {
+            virtualKeys.clear();
+            virtualKeys.putAll(keys);
+        }).onError(e -> message.set("Cannot list virtual keys: " + UserMessages.of(e))).start();
+    }
+
+    /** Uses a stored virtual key for a target; its provider comes with it. Null goes back to no key. */
+    public void chooseVirtualKey(TargetDraft target, String id) {
+        target.virtualKey().set(id);
+        if (id != null && virtualKeys.containsKey(id)) {
+            target.provider().set(virtualKeys.get(id));
+        }
+    }
 
     public void addTarget() {
         // A copy of the last column is what users want most: the same provider with one setting changed.
@@ -108,9 +135,15 @@ public final class PlaygroundViewModel {
         targets.remove(target);
     }
 
-    /** Demo mode: targets on the built-in mock, so a comparison runs with no key at all. */
+    /**
+     * Demo mode: targets on the built-in mock, so a comparison runs with no key at all. Only replaces no targets or
+     * targets on an earlier demo's mock (which stopped with it); the user's own targets stay.
+     */
     public void offerDemoTargets(String mockUrl) {
-        if (targets.isEmpty()) {
+        boolean onOldMock = lastDemoMock != null && !targets.isEmpty() && targets.stream()
+                .allMatch(t -> t.customHost().get() != null && t.customHost().get().startsWith(lastDemoMock));
+        lastDemoMock = mockUrl;
+        if (targets.isEmpty() || onOldMock) {
             targets.setAll(DemoTargets.on(mockUrl).stream().map(TargetDraft::new).toList());
         }
     }
@@ -208,6 +241,13 @@ public final class PlaygroundViewModel {
     public void cancelColumn(int col) {
         if (run != null && col < run.targets.size()) {
             run.column(col).forEach(scheduler::cancel);
+            drain();
+        }
+    }
+
+    public void cancelCell(int row, int col) {
+        if (run != null && row < run.cases.size() && col < run.targets.size()) {
+            scheduler.cancel(run.cells[row][col]);
             drain();
         }
     }
@@ -462,6 +502,16 @@ public final class PlaygroundViewModel {
 
     public ObservableList<ExperimentComparison.CellChange> comparison() {
         return comparison;
+    }
+
+    /** Model names by provider, from the gateway. */
+    public ObservableMap<String, List<String>> models() {
+        return models;
+    }
+
+    /** Virtual key id to provider. */
+    public ObservableMap<String, String> virtualKeys() {
+        return virtualKeys;
     }
 
     public StringProperty comparisonTitle() {

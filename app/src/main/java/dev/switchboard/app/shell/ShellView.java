@@ -40,9 +40,6 @@ public final class ShellView extends BorderPane {
         factories.putIfAbsent(Page.PROMPTS, () -> new ComingSoonView(Page.PROMPTS, "The gateway already stores "
                 + "versioned prompts (admin API /admin/prompts); the editor with diff and labels arrives in the next "
                 + "release."));
-        factories.putIfAbsent(Page.PLAYGROUND, () -> new ComingSoonView(Page.PLAYGROUND, "Try a prompt against "
-                + "several models side by side and replay traces. It arrives with the prompt editor in the next "
-                + "release."));
         setLeft(navigation(vm));
         VBox middle = new VBox(demoBanner(connection), problemBanner(connection), content);
         VBox.setVgrow(content, Priority.ALWAYS);

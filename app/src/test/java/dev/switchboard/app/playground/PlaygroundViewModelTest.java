@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.app.playground.ExperimentComparison.Change;
 import dev.switchboard.app.playground.PlaygroundViewModel.Mode;
-import dev.switchboard.gateway.cost.PriceTable;
 import dev.switchboard.gateway.trace.Trace;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -31,12 +30,23 @@ class PlaygroundViewModelTest {
     /** Each read of the clock is 100 ms later: latencies are whole, known numbers. */
     private final AtomicLong nanos = new AtomicLong();
     private PlaygroundStore store;
+    private final TargetCatalog catalog = new TargetCatalog() {
+        @Override
+        public Map<String, List<String>> models() {
+            return Map.of("openai", List.of("gpt-4o", "gpt-4o-mini"));
+        }
+
+        @Override
+        public Map<String, String> virtualKeys() {
+            return Map.of("claude-team", "anthropic");
+        }
+    };
     private PlaygroundViewModel vm;
 
     @BeforeEach
     void setUp() {
         store = new PlaygroundStore(dir);
-        vm = new PlaygroundViewModel(streamer, new CostCalculator(PriceTable.bundled()), store,
+        vm = new PlaygroundViewModel(streamer, catalog, new CostCalculator(List::of), store,
                 UiTasks.sameThread(), () -> "test gateway", Clock.fixed(NOW, ZoneOffset.UTC),
                 () -> nanos.addAndGet(100_000_000));
         vm.targets().clear();
@@ -327,6 +337,18 @@ class PlaygroundViewModelTest {
 
             assertThat(vm.targets()).extracting(t -> t.model().get()).containsExactly("gpt-4o-mini", "gpt-4o");
         }
+    }
+
+    @Test
+    void theCatalogOffersTheGatewaysModelsAndAVirtualKeyBringsItsProvider() {
+        vm.load();
+        targets("gpt-4o");
+
+        vm.chooseVirtualKey(vm.targets().getFirst(), "claude-team");
+
+        assertThat(vm.models()).containsEntry("openai", List.of("gpt-4o", "gpt-4o-mini"));
+        assertThat(vm.targets().getFirst().provider().get()).isEqualTo("anthropic");
+        assertThat(vm.targets().getFirst().virtualKey().get()).isEqualTo("claude-team");
     }
 
     @Test
