@@ -4,32 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.app.common.UserMessages;
+import dev.switchboard.app.connection.AdminHttp;
 import dev.switchboard.gateway.Json;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * {@link GovernanceClient} over a gateway's admin HTTP API ({@code /admin/configs}, {@code /admin/virtual-keys},
  * {@code /admin/api-keys}, {@code /admin/settings}, {@code /admin/circuits}), for the embedded gateway on loopback
- * and for a remote one alike. Request bodies carry secrets, so nothing here logs a request or a body.
+ * and for a remote one alike, through {@link AdminHttp}. Request bodies carry secrets, so nothing here logs them.
  */
 public final class AdminApiGovernanceClient implements GovernanceClient {
-    private static final MediaType JSON = MediaType.get("application/json");
-
-    private final HttpUrl base;
-    private final String adminToken;
-    private final OkHttpClient http;
+    private final AdminHttp admin;
 
     /** With an OkHttp client of its own: for tools and tests. The app passes its one shared client. */
     public AdminApiGovernanceClient(String baseUrl, String adminToken) {
@@ -41,19 +32,14 @@ public final class AdminApiGovernanceClient implements GovernanceClient {
      * @param http    one shared client; this class only builds requests on it
      */
     public AdminApiGovernanceClient(String baseUrl, String adminToken, OkHttpClient http) {
-        HttpUrl parsed = baseUrl == null ? null : HttpUrl.parse(baseUrl.trim());
-        if (parsed == null) {
-            throw new GovernanceException(0, "'" + baseUrl + "' is not an http(s) URL");
-        }
-        this.base = parsed;
-        this.adminToken = adminToken;
-        this.http = http;
+        this.admin = new AdminHttp(baseUrl, adminToken, http, "routing and keys",
+                (status, message, cause) -> cause == null ? new GovernanceException(status, message)
+                        : new GovernanceException(message, cause));
     }
 
     @Override
     public String baseUrl() {
-        String text = base.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return admin.baseUrl();
     }
 
     @Override
@@ -238,53 +224,11 @@ public final class AdminApiGovernanceClient implements GovernanceClient {
     }
 
     private JsonNode call(String method, JsonNode body, String... segments) {
-        HttpUrl.Builder builder = base.newBuilder();
+        HttpUrl.Builder url = admin.url();
         for (String segment : segments) {
-            builder.addPathSegment(segment);
+            url.addPathSegment(segment);
         }
-        HttpUrl url = builder.build();
-        String path = String.join("/", segments);
-        Request request = new Request.Builder().url(url)
-                .header("Authorization", "Bearer " + adminToken)
-                .method(method, body == null ? null : RequestBody.create(Json.writeBytes(body), JSON))
-                .build();
-        try (Response response = http.newCall(request).execute()) {
-            String text = response.body().string();
-            if (!response.isSuccessful()) {
-                throw new GovernanceException(response.code(), errorMessage(method, path, response.code(), text));
-            }
-            if (text.isBlank()) {
-                return Json.object();
-            }
-            try {
-                return Json.read(text);
-            } catch (RuntimeException notJson) {
-                throw new GovernanceException(response.code(), "The gateway at " + baseUrl()
-                        + " answered with something that is not JSON");
-            }
-        } catch (IOException e) {
-            throw new GovernanceException("Cannot reach the gateway at " + baseUrl() + ": " + UserMessages.of(e), e);
-        }
-    }
-
-    /** The gateway's {@code error.message} when it sent one: it names the JSON path of a bad config, for instance. */
-    static String errorMessage(String method, String path, int status, String body) {
-        String message = null;
-        try {
-            message = Json.read(body).path("error").path("message").asText(null);
-        } catch (RuntimeException notJson) {
-            // the status alone then
-        }
-        if (status == 401 || status == 403) {
-            return "The gateway refused the admin token (HTTP " + status + ")";
-        }
-        if (status == 404 && (message == null || message.startsWith("No route for"))) {
-            return "This gateway has no /" + path + " (HTTP 404): it predates routing and keys; update it";
-        }
-        if (message == null || message.isBlank()) {
-            return "The gateway answered HTTP " + status + " to " + method + " /" + path;
-        }
-        return message;
+        return admin.json(method, url.build(), body);
     }
 
     private static <T> List<T> items(JsonNode answer, Function<JsonNode, T> read) {

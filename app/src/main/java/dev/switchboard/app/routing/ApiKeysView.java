@@ -5,6 +5,7 @@ import dev.switchboard.app.common.Clipboards;
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Widgets;
 import dev.switchboard.app.routing.GovernanceClient.ApiKey;
 import java.util.List;
 import javafx.beans.binding.Bindings;

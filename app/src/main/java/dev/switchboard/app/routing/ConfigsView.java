@@ -3,6 +3,7 @@ package dev.switchboard.app.routing;
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Widgets;
 import dev.switchboard.app.routing.GovernanceClient.SavedConfig;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

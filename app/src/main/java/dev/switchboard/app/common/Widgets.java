@@ -1,6 +1,5 @@
-package dev.switchboard.app.routing;
+package dev.switchboard.app.common;
 
-import dev.switchboard.app.common.Styles;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,13 +22,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
-/** Small pieces the Routing &amp; keys tabs share: text columns, message lines, form dialogs, confirmations. */
-final class Widgets {
+/** Small pieces the management pages share: text columns, message lines, form dialogs, confirmations. */
+public final class Widgets {
     private Widgets() {
     }
 
     /** A text column; a cell too narrow for its text shows all of it in a tooltip. */
-    static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+    public static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
@@ -44,7 +43,7 @@ final class Widgets {
         return column;
     }
 
-    static <T> TableView<T> table(String id, String placeholder) {
+    public static <T> TableView<T> table(String id, String placeholder) {
         TableView<T> table = new TableView<>();
         table.setId(id);
         Label empty = new Label(placeholder);
@@ -57,7 +56,7 @@ final class Widgets {
     }
 
     /** A line of text shown only while there is text: errors in red, other news muted. */
-    static Label message(String id, ObservableStringValue text, boolean error) {
+    public static Label message(String id, ObservableStringValue text, boolean error) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
@@ -68,7 +67,7 @@ final class Widgets {
         return label;
     }
 
-    static Label hint(String text) {
+    public static Label hint(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
         label.getStyleClass().add(Styles.MUTED);
@@ -76,7 +75,7 @@ final class Widgets {
     }
 
     /** A two-column form whose labels never shrink into "Custom …". */
-    static GridPane form() {
+    public static GridPane form() {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
@@ -89,7 +88,7 @@ final class Widgets {
     }
 
     /** A button that keeps its whole label however little room its row has. */
-    static <B extends Labeled> B unshrinkable(B button) {
+    public static <B extends Labeled> B unshrinkable(B button) {
         button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
@@ -100,7 +99,7 @@ final class Widgets {
      *
      * @param onClosed runs however the dialog closes (also on cancel): the model empties the form
      */
-    static Dialog<ButtonType> formDialog(Window owner, String title, String actionText, String actionId,
+    public static Dialog<ButtonType> formDialog(Window owner, String title, String actionText, String actionId,
                                          Node content, Consumer<Runnable> onAction,
                                          Runnable onClosed) {
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -125,7 +124,7 @@ final class Widgets {
     }
 
     /** Asks before something that cannot be undone; {@code onConfirm} runs only on the action button. */
-    static void confirm(Window owner, String title, String text, String actionText, String actionId,
+    public static void confirm(Window owner, String title, String text, String actionText, String actionId,
                         Runnable onConfirm) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
