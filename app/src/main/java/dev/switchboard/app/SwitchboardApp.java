@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.app.common.UiTasks;
+import dev.switchboard.app.connection.AdminApiConnection;
 import dev.switchboard.app.connection.ConnectionChecker;
 import dev.switchboard.app.connection.ConnectionStatusBar;
 import dev.switchboard.app.connection.ConnectionViewModel;
@@ -12,6 +13,8 @@ import dev.switchboard.app.connection.ProfilesViewModel;
 import dev.switchboard.app.connection.TokenCipher;
 import dev.switchboard.app.demo.DemoMode;
 import dev.switchboard.app.playground.PlaygroundModule;
+import dev.switchboard.app.prompts.AdminApiPromptsClient;
+import dev.switchboard.app.prompts.PromptsClient;
 import dev.switchboard.app.playground.PlaygroundView;
 import dev.switchboard.app.routing.GovernanceConnection;
 import dev.switchboard.app.routing.RoutingView;
@@ -136,8 +139,10 @@ public final class SwitchboardApp extends Application {
         ProfilesViewModel profiles = new ProfilesViewModel(settings.profiles(), new ConnectionChecker(http), cipher,
                 connection, tasks);
         GovernanceConnection governance = new GovernanceConnection(connection, host, settings, cipher, http, tasks);
-        PlaygroundModule playground = new PlaygroundModule(connection, governance.client(), http, settings,
-                demo::mockUrl, tasks);
+        AdminApiConnection<PromptsClient> promptLibrary = new AdminApiConnection<>(connection, host, settings, cipher,
+                http, tasks, AdminApiPromptsClient::new, "Demo mode has no saved prompts.", "Cannot read prompts: ");
+        PlaygroundModule playground = new PlaygroundModule(connection, governance.client(), promptLibrary.client(),
+                http, settings, demo::mockUrl, tasks);
         detail.onOpenInPlayground(trace -> {
             playground.viewModel().openTrace(trace);
             shell.show(Page.PLAYGROUND);

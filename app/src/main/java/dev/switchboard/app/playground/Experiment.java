@@ -19,10 +19,20 @@ public record Experiment(String id, String name, Instant createdAt, String gatew
         results = results.stream().map(List::copyOf).toList();
     }
 
-    /** What a run renders: the messages (with {@code {{variables}}}) and where they came from. */
-    public record Source(String origin, List<Message> messages) {
+    /**
+     * What a run renders: the messages (with {@code {{variables}}}) and where they came from.
+     *
+     * @param promptName    the saved prompt the messages are a version of, rendered by the gateway; null for ad-hoc
+     * @param promptVersion that version's number; null for ad-hoc
+     */
+    public record Source(String origin, List<Message> messages, String promptName, Integer promptVersion) {
         public Source {
             messages = List.copyOf(messages);
+        }
+
+        /** Ad-hoc messages, rendered here. */
+        public Source(String origin, List<Message> messages) {
+            this(origin, messages, null, null);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.app.playground;
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.app.connection.ConnectionMode;
 import dev.switchboard.app.connection.ConnectionViewModel;
+import dev.switchboard.app.prompts.PromptsClient;
 import dev.switchboard.app.routing.GovernanceClient;
 import dev.switchboard.app.settings.AppSettings;
 import dev.switchboard.app.settings.CustomPrice;
@@ -22,6 +23,7 @@ import okhttp3.OkHttpClient;
 public final class PlaygroundModule {
     private final ConnectionViewModel connection;
     private final ObservableValue<GovernanceClient> governance;
+    private final ObservableValue<PromptsClient> promptLibrary;
     private final Supplier<OkHttpClient> http;
     private final AppSettings settings;
     private final Supplier<Optional<String>> demoMock;
@@ -30,13 +32,19 @@ public final class PlaygroundModule {
     private volatile String baseUrl;
     private volatile List<CustomPrice> prices = List.of();
     private volatile GovernanceClient admin;
+    private volatile PromptsClient library;
     private PlaygroundViewModel model;
 
+    /**
+     * @param governance    the admin API client of Routing &amp; keys (virtual keys), null while unavailable
+     * @param promptLibrary the Prompts page's client (saved prompts), null while unavailable
+     */
     public PlaygroundModule(ConnectionViewModel connection, ObservableValue<GovernanceClient> governance,
-                            Supplier<OkHttpClient> http, AppSettings settings, Supplier<Optional<String>> demoMock,
-                            UiTasks tasks) {
+                            ObservableValue<PromptsClient> promptLibrary, Supplier<OkHttpClient> http,
+                            AppSettings settings, Supplier<Optional<String>> demoMock, UiTasks tasks) {
         this.connection = connection;
         this.governance = governance;
+        this.promptLibrary = promptLibrary;
         this.http = http;
         this.settings = settings;
         this.demoMock = demoMock;
@@ -58,8 +66,10 @@ public final class PlaygroundModule {
                 prices = List.copyOf(settings.customPrices()));
         admin = governance.getValue();
         governance.addListener((obs, old, now) -> admin = now);
+        library = promptLibrary.getValue();
+        promptLibrary.addListener((obs, old, now) -> library = now);
         PlaygroundViewModel vm = new PlaygroundViewModel(new GatewayChatStreamer(() -> baseUrl, http),
-                new GatewayTargetCatalog(() -> baseUrl, http, () -> admin),
+                new GatewayTargetCatalog(() -> baseUrl, http, () -> admin), new SavedPrompts(() -> library),
                 new CostCalculator(() -> prices.stream().map(CustomPrice::toModelPrice).toList()),
                 new PlaygroundStore(Path.of(settings.dataDir().get()).resolve("playground")), tasks,
                 () -> connection.description().get(), Clock.systemUTC(), System::nanoTime);

@@ -71,7 +71,7 @@ public final class PlaygroundView extends BorderPane {
         TabPane tabs = new TabPane(new Tab("Run", results), new Tab("Experiments", new ExperimentsPane(vm)));
         tabs.setId("playgroundTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(new SourcePane(vm.source()), tabs);
+        SplitPane split = new SplitPane(new SourcePane(vm), tabs);
         split.setDividerPositions(0.27);
         setCenter(split);
 

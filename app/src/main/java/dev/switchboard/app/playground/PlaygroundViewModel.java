@@ -50,6 +50,7 @@ public final class PlaygroundViewModel {
 
     private final RunScheduler scheduler;
     private final TargetCatalog catalog;
+    private final SavedPrompts prompts;
     private final PlaygroundStore store;
     private final UiTasks tasks;
     private final Supplier<String> gateway;
@@ -71,15 +72,17 @@ public final class PlaygroundViewModel {
     private final ObservableList<ExperimentComparison.CellChange> comparison = FXCollections.observableArrayList();
     private final StringProperty comparisonTitle = new SimpleStringProperty();
     private final ObservableMap<String, List<String>> models = FXCollections.observableHashMap();
+    private final ObservableList<String> promptNames = FXCollections.observableArrayList();
     private final ObservableMap<String, String> virtualKeys = FXCollections.observableMap(new TreeMap<>());
     private ActiveRun run;
     private String lastDemoMock;
 
-    public PlaygroundViewModel(ChatStreamer streamer, TargetCatalog catalog, CostCalculator costs,
-                               PlaygroundStore store, UiTasks tasks, Supplier<String> gateway, Clock clock,
-                               LongSupplier nanoTime) {
+    public PlaygroundViewModel(ChatStreamer streamer, TargetCatalog catalog, SavedPrompts prompts,
+                               CostCalculator costs, PlaygroundStore store, UiTasks tasks, Supplier<String> gateway,
+                               Clock clock, LongSupplier nanoTime) {
         this.scheduler = new RunScheduler(streamer, costs, nanoTime);
         this.catalog = catalog;
+        this.prompts = prompts;
         this.store = store;
         this.tasks = tasks;
         this.gateway = gateway;
@@ -111,6 +114,8 @@ public final class PlaygroundViewModel {
     public void loadCatalog() {
         tasks.supply(catalog::models).onSuccess(models::putAll)
                 .onError(e -> message.set("Cannot list the gateway's models: " + UserMessages.of(e))).start();
+        tasks.supply(prompts::names).onSuccess(promptNames::setAll)
+                .onError(e -> promptNames.clear()).start();
         tasks.supply(catalog::virtualKeys).onSuccess(keys -> {
             virtualKeys.clear();
             virtualKeys.putAll(keys);
@@ -171,6 +176,21 @@ public final class PlaygroundViewModel {
         targets.setAll(set.targets().stream().map(TargetDraft::new).toList());
     }
 
+    // --- saved prompts ---
+
+    /** Loads a saved prompt version (a number or a label) as the source. */
+    public void loadPrompt(String name, String ref) {
+        if (name == null || name.isBlank()) {
+            message.set("Choose a saved prompt first");
+            return;
+        }
+        tasks.supply(() -> prompts.load(name.strip(), ref)).onSuccess(loaded -> {
+            source.show(loaded);
+            message.set("Loaded " + loaded.name() + " v" + loaded.version() + ": runs render it through the "
+                    + "gateway; set a prompt version on a target to compare versions");
+        }).onError(e -> message.set("Cannot load " + name + ": " + UserMessages.of(e))).start();
+    }
+
     // --- test cases ---
 
     /** Adds a typed-in case; a bad line is reported in {@link #message()} and nothing is added. */
@@ -208,7 +228,6 @@ public final class PlaygroundViewModel {
             if (runCases.isEmpty()) {
                 throw new IllegalArgumentException("Add a test case first (or load a CSV / JSONL file)");
             }
-            runCases.forEach(c -> source.render(c.variables()));
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -217,19 +236,22 @@ public final class PlaygroundViewModel {
         String name = (mode.get() == Mode.COMPARE ? "Compare " + runTargets.size() + " targets"
                 : "Matrix " + runCases.size() + " cases × " + runTargets.size() + " targets") + " · "
                 + Formats.time(now, ZoneId.systemDefault());
-        Experiment.Source runSource = new Experiment.Source(source.origin().get(), source.currentMessages());
-        run = new ActiveRun(newId(now), name, now, runSource, runTargets, runCases, null);
-        grid.set(run.grid);
-        comparison.clear();
-        message.set(null);
-        scheduler.limit(mode.get() == Mode.COMPARE ? runTargets.size() : concurrency.get());
-        List<RunScheduler.Job> jobs = new ArrayList<>();
+        ActiveRun next = new ActiveRun(newId(now), name, now, source.snapshot(), runTargets, runCases, null);
+        int limit = mode.get() == Mode.COMPARE ? runTargets.size() : concurrency.get();
+        List<int[]> all = new ArrayList<>();
         for (int row = 0; row < runCases.size(); row++) {
             for (int col = 0; col < runTargets.size(); col++) {
-                jobs.add(job(row, col));
+                all.add(new int[] {row, col});
             }
         }
-        start(jobs);
+        message.set(null);
+        comparison.clear();
+        render(next, all, () -> {
+            scheduler.cancelAll();
+            run = next;
+            grid.set(next.grid);
+            scheduler.limit(limit);
+        });
     }
 
     public void cancelAll() {
@@ -257,22 +279,25 @@ public final class PlaygroundViewModel {
         if (run == null || col >= run.targets.size() || col >= targets.size()) {
             return;
         }
+        Target edited;
         try {
-            run.targets.set(col, targets.get(col).toTarget(col + 1));
+            edited = targets.get(col).toTarget(col + 1);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
         }
-        List<RunScheduler.Job> jobs = new ArrayList<>();
-        for (int row = 0; row < run.cases.size(); row++) {
-            jobs.add(job(row, col));
+        ActiveRun current = run;
+        current.targets.set(col, edited);
+        List<int[]> column = new ArrayList<>();
+        for (int row = 0; row < current.cases.size(); row++) {
+            column.add(new int[] {row, col});
         }
-        start(jobs);
+        render(current, column, () -> { });
     }
 
     public void rerunCell(int row, int col) {
         if (run != null && row < run.cases.size() && col < run.targets.size()) {
-            start(List.of(job(row, col)));
+            render(run, List.of(new int[] {row, col}), () -> { });
         }
     }
 
@@ -354,7 +379,12 @@ public final class PlaygroundViewModel {
 
     private void show(Experiment experiment) {
         scheduler.cancelAll();
-        source.show(experiment.source().origin(), experiment.source().messages());
+        Experiment.Source saved = experiment.source();
+        if (saved.promptName() != null && saved.promptVersion() != null) {
+            source.show(new SavedPrompts.Loaded(saved.promptName(), saved.promptVersion(), saved.messages()));
+        } else {
+            source.show(saved.origin(), saved.messages());
+        }
         boolean matrix = experiment.cases().size() != 1 || !FORM_CASE.equals(experiment.cases().getFirst().name());
         mode.set(matrix ? Mode.MATRIX : Mode.COMPARE);
         if (!matrix) {
@@ -376,19 +406,45 @@ public final class PlaygroundViewModel {
                 .onError(e -> message.set("Cannot save the experiment: " + UserMessages.of(e))).start();
     }
 
-    private void start(List<RunScheduler.Job> jobs) {
-        run.saved = false;
-        running.set(true);
-        scheduler.submit(jobs);
-        drain();
+    /**
+     * Renders the cells' messages off the FX thread (a saved prompt renders through the gateway), then shows the
+     * run and starts the cells. A render that fails (a missing variable…) starts nothing and says why.
+     */
+    private void render(ActiveRun target, List<int[]> cells, Runnable show) {
+        tasks.supply(() -> {
+            List<RunScheduler.Job> jobs = new ArrayList<>();
+            for (int[] cell : cells) {
+                jobs.add(job(target, cell[0], cell[1]));
+            }
+            return jobs;
+        }).onSuccess(jobs -> {
+            show.run();
+            if (run == target) {
+                target.saved = false;
+                running.set(true);
+                scheduler.submit(jobs);
+                drain();
+            }
+        }).onError(e -> message.set(UserMessages.of(e))).start();
     }
 
-    private RunScheduler.Job job(int row, int col) {
-        TestCase testCase = run.cases.get(row);
-        Target target = run.targets.get(col);
-        List<Message> rendered = renderer.render(run.source.messages(), testCase.variables());
-        return new RunScheduler.Job(run.cells[row][col], new ChatStreamer.Request(target, rendered,
-                Map.of("source", "playground", "experiment_id", run.id)), testCase.parsedAssertions());
+    /** One cell's call: the case's variables rendered into the source (or the column's prompt version). */
+    private RunScheduler.Job job(ActiveRun target, int row, int col) {
+        TestCase testCase = target.cases.get(row);
+        Target column = target.targets.get(col);
+        Experiment.Source src = target.source;
+        Integer version = column.promptVersion() != null ? column.promptVersion() : src.promptVersion();
+        List<Message> rendered;
+        if (version != null && src.promptName() != null) {
+            rendered = prompts.render(src.promptName(), version, testCase.variables());
+        } else if (column.promptVersion() != null) {
+            throw new IllegalArgumentException("Target " + (col + 1) + ": a prompt version needs a saved prompt as "
+                    + "the source");
+        } else {
+            rendered = renderer.render(src.messages(), testCase.variables());
+        }
+        return new RunScheduler.Job(target.cells[row][col], new ChatStreamer.Request(column, rendered,
+                Map.of("source", "playground", "experiment_id", target.id)), testCase.parsedAssertions());
     }
 
     private List<Target> parsedTargets() {
@@ -507,6 +563,11 @@ public final class PlaygroundViewModel {
     /** Model names by provider, from the gateway. */
     public ObservableMap<String, List<String>> models() {
         return models;
+    }
+
+    /** The connected gateway's saved prompts, by name. */
+    public ObservableList<String> promptNames() {
+        return promptNames;
     }
 
     /** Virtual key id to provider. */

@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -25,8 +26,8 @@ final class SourcePane extends ScrollPane {
     private final VBox messages = new VBox(8);
     private final GridPane variables = new GridPane(8, 6);
 
-    SourcePane(SourceViewModel source) {
-        this.source = source;
+    SourcePane(PlaygroundViewModel vm) {
+        this.source = vm.source();
         setId("sourcePane");
         setFitToWidth(true);
         Label title = new Label("Source");
@@ -35,6 +36,19 @@ final class SourcePane extends ScrollPane {
         origin.setId("sourceOrigin");
         origin.getStyleClass().add(Styles.MUTED);
         origin.textProperty().bind(source.origin());
+        ComboBox<String> prompt = new ComboBox<>(vm.promptNames());
+        prompt.setId("savedPrompt");
+        prompt.setEditable(true);
+        prompt.setPromptText("Saved prompt");
+        prompt.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(prompt, javafx.scene.layout.Priority.ALWAYS);
+        TextField version = new TextField();
+        version.setId("savedPromptVersion");
+        version.setPromptText("latest");
+        version.setPrefColumnCount(6);
+        Button load = Icons.button("loadPrompt", "Load", Feather.DOWNLOAD);
+        load.setOnAction(e -> vm.loadPrompt(prompt.getValue(), version.getText()));
+        HBox saved = new HBox(6, prompt, version, load);
         MenuButton add = new MenuButton("Add message", Icons.icon(Feather.PLUS));
         add.setId("addMessage");
         for (String role : List.of("system", "user", "assistant")) {
@@ -57,7 +71,7 @@ final class SourcePane extends ScrollPane {
         varsHint.setWrapText(true);
         varsHint.getStyleClass().add(Styles.MUTED);
         variables.setId("variablesForm");
-        VBox box = new VBox(10, title, origin, messages, add, problem, varsTitle, varsHint, variables);
+        VBox box = new VBox(10, title, saved, origin, messages, add, problem, varsTitle, varsHint, variables);
         box.setPadding(new Insets(12));
         setContent(box);
         source.messages().addListener((ListChangeListener<MessageDraft>) change -> {

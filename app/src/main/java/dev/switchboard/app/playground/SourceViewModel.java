@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -20,15 +23,51 @@ public final class SourceViewModel {
             m -> new Observable[] {m.role(), m.content()});
     private final ObservableList<VariableField> variables = FXCollections.observableArrayList();
     private final StringProperty problem = new SimpleStringProperty();
+    private final ObjectProperty<SavedPrompts.Loaded> savedPrompt = new SimpleObjectProperty<>();
+    private boolean showing;
 
     SourceViewModel() {
-        messages.addListener((javafx.collections.ListChangeListener<MessageDraft>) change -> refreshVariables());
+        messages.addListener((javafx.collections.ListChangeListener<MessageDraft>) change -> {
+            refreshVariables();
+            if (!showing && savedPrompt.get() != null) {
+                // Edited: no longer the saved version, so it is rendered here as ad-hoc messages.
+                savedPrompt.set(null);
+                origin.set(origin.get() + " (edited)");
+            }
+        });
     }
 
     /** Replaces the messages, e.g. with a trace's or a saved experiment's. */
     public void show(String from, List<Message> newMessages) {
-        origin.set(from);
-        messages.setAll(newMessages.stream().map(MessageDraft::new).toList());
+        show(from, newMessages, null);
+    }
+
+    /** Shows a saved prompt version; runs render it through the gateway until its messages are edited. */
+    void show(SavedPrompts.Loaded loaded) {
+        show("Prompt " + loaded.name() + " v" + loaded.version(), loaded.messages(), loaded);
+    }
+
+    private void show(String from, List<Message> newMessages, SavedPrompts.Loaded saved) {
+        showing = true;
+        try {
+            origin.set(from);
+            savedPrompt.set(saved);
+            messages.setAll(newMessages.stream().map(MessageDraft::new).toList());
+        } finally {
+            showing = false;
+        }
+    }
+
+    /** The source as a run records it. */
+    Experiment.Source snapshot() {
+        SavedPrompts.Loaded saved = savedPrompt.get();
+        return new Experiment.Source(origin.get(), currentMessages(), saved == null ? null : saved.name(),
+                saved == null ? null : saved.version());
+    }
+
+    /** The saved prompt version shown, or null for ad-hoc messages. */
+    public ReadOnlyObjectProperty<SavedPrompts.Loaded> savedPrompt() {
+        return savedPrompt;
     }
 
     public void addMessage(String role) {
@@ -61,11 +100,6 @@ public final class SourceViewModel {
         Map<String, String> values = values();
         values.values().removeIf(v -> v == null || v.isBlank());
         return values;
-    }
-
-    /** @throws IllegalArgumentException naming missing variables or a broken template */
-    List<Message> render(Map<String, String> values) {
-        return renderer.render(currentMessages(), values);
     }
 
     private void refreshVariables() {

@@ -11,9 +11,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param virtualKey  id of a virtual key stored in the gateway; null to send no key
  * @param temperature null leaves the provider's default
  * @param maxTokens   null leaves the provider's default
+ * @param promptVersion renders this version of the source's saved prompt instead of the source's own, so a
+ *                      matrix can put prompt versions side by side; null for the source as it is
  */
 public record Target(String provider, String model, String customHost, String virtualKey, Double temperature,
-                     Integer maxTokens) {
+                     Integer maxTokens, Integer promptVersion) {
+
+    /** A target that renders the run's source as it is. */
+    public Target(String provider, String model, String customHost, String virtualKey, Double temperature,
+                  Integer maxTokens) {
+        this(provider, model, customHost, virtualKey, temperature, maxTokens, null);
+    }
 
     public Target {
         provider = blankToNull(provider);
@@ -31,6 +39,9 @@ public record Target(String provider, String model, String customHost, String vi
         }
         if (maxTokens != null) {
             label.append(" · max ").append(maxTokens);
+        }
+        if (promptVersion != null) {
+            label.append(" · prompt v").append(promptVersion);
         }
         return label.toString();
     }

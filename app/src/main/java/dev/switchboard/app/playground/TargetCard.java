@@ -58,6 +58,9 @@ final class TargetCard extends VBox {
         TextField temperature = field("targetTemperature-" + col, "default", target.temperature());
         TextField maxTokens = field("targetMaxTokens-" + col, "default", target.maxTokens());
         TextField host = field("targetHost-" + col, "provider's own API", target.customHost());
+        TextField promptVersion = field("targetPromptVersion-" + col, "the source", target.promptVersion());
+        promptVersion.setTooltip(new Tooltip("Run this version of the loaded saved prompt in this column, "
+                + "to compare prompt versions side by side"));
         GridPane form = new GridPane(6, 4);
         form.addRow(0, new Label("Provider"), provider);
         form.addRow(1, new Label("Model"), model);
@@ -65,6 +68,7 @@ final class TargetCard extends VBox {
         form.addRow(3, new Label("Temperature"), temperature);
         form.addRow(4, new Label("Max tokens"), maxTokens);
         form.addRow(5, new Label("Custom host"), host);
+        form.addRow(6, new Label("Prompt version"), promptVersion);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.getColumnConstraints().addAll(labels, grow());

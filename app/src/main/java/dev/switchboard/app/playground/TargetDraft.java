@@ -12,6 +12,7 @@ public final class TargetDraft {
     private final StringProperty virtualKey = new SimpleStringProperty();
     private final StringProperty temperature = new SimpleStringProperty();
     private final StringProperty maxTokens = new SimpleStringProperty();
+    private final StringProperty promptVersion = new SimpleStringProperty();
 
     TargetDraft(Target target) {
         provider.set(target.provider());
@@ -20,6 +21,7 @@ public final class TargetDraft {
         virtualKey.set(target.virtualKey());
         temperature.set(target.temperature() == null ? "" : String.valueOf(target.temperature()));
         maxTokens.set(target.maxTokens() == null ? "" : String.valueOf(target.maxTokens()));
+        promptVersion.set(target.promptVersion() == null ? "" : String.valueOf(target.promptVersion()));
     }
 
     /** A new draft with the same text in every field. */
@@ -31,6 +33,7 @@ public final class TargetDraft {
         copy.virtualKey.set(virtualKey.get());
         copy.temperature.set(temperature.get());
         copy.maxTokens.set(maxTokens.get());
+        copy.promptVersion.set(promptVersion.get());
         return copy;
     }
 
@@ -54,19 +57,25 @@ public final class TargetDraft {
                 throw new IllegalArgumentException(where + "temperature must be between 0 and 2");
             }
         }
-        Integer max = null;
-        if (!blank(maxTokens.get())) {
-            try {
-                max = Integer.parseInt(maxTokens.get().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + "max tokens must be a whole number");
-            }
-            if (max < 1) {
-                throw new IllegalArgumentException(where + "max tokens must be at least 1");
-            }
-        }
+        Integer max = positive(maxTokens.get(), where + "max tokens");
+        Integer version = positive(promptVersion.get(), where + "prompt version");
         String chosenProvider = blank(provider.get()) ? null : provider.get().strip().toLowerCase(Locale.ROOT);
-        return new Target(chosenProvider, model.get(), customHost.get(), virtualKey.get(), temp, max);
+        return new Target(chosenProvider, model.get(), customHost.get(), virtualKey.get(), temp, max, version);
+    }
+
+    private static Integer positive(String text, String what) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same words as a value below 1
+        }
+        throw new IllegalArgumentException(what + " must be a whole number of at least 1");
     }
 
     private static boolean blank(String text) {
@@ -95,5 +104,10 @@ public final class TargetDraft {
 
     public StringProperty maxTokens() {
         return maxTokens;
+    }
+
+    /** Blank renders the source as it is; a number renders that version of the source's saved prompt. */
+    public StringProperty promptVersion() {
+        return promptVersion;
     }
 }

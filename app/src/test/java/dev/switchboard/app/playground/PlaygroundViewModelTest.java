@@ -14,6 +14,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.reflect.Proxy;
+import dev.switchboard.app.prompts.PromptsClient;
+import dev.switchboard.prompts.model.ChatMessage;
+import dev.switchboard.prompts.model.ModelConfig;
+import dev.switchboard.prompts.model.PromptSummary;
+import dev.switchboard.prompts.model.PromptTemplate;
+import dev.switchboard.prompts.model.PromptVersion;
+import dev.switchboard.prompts.model.RenderedPrompt;
+import dev.switchboard.prompts.model.VersionRef;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -30,6 +39,25 @@ class PlaygroundViewModelTest {
     /** Each read of the clock is 100 ms later: latencies are whole, known numbers. */
     private final AtomicLong nanos = new AtomicLong();
     private PlaygroundStore store;
+    /** A saved prompt "greet" with two versions; the gateway renders by replacing {{name}}. */
+    private final PromptsClient library = (PromptsClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {PromptsClient.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "listPrompts" -> List.of(new PromptSummary("greet", "", List.of(), 2, Map.of(), NOW));
+                case "getVersion" -> version(((VersionRef.Number) args[1]).value());
+                case "render" -> {
+                    PromptVersion v = version(((VersionRef.Number) args[1]).value());
+                    String text = ((PromptTemplate.Text) v.template()).text()
+                            .replace("{{name}}", String.valueOf(((Map<?, ?>) args[2]).get("name")));
+                    yield new RenderedPrompt("greet", v.number(), List.of(new ChatMessage("user", text)), v.config());
+                }
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
+
+    private static PromptVersion version(int number) {
+        String text = number == 1 ? "Say hi to {{name}}" : "Greet {{name}} warmly";
+        return new PromptVersion("greet", number, new PromptTemplate.Text(text), ModelConfig.of(null), "", "ana",
+                NOW);
+    }
     private final TargetCatalog catalog = new TargetCatalog() {
         @Override
         public Map<String, List<String>> models() {
@@ -46,7 +74,8 @@ class PlaygroundViewModelTest {
     @BeforeEach
     void setUp() {
         store = new PlaygroundStore(dir);
-        vm = new PlaygroundViewModel(streamer, catalog, new CostCalculator(List::of), store,
+        vm = new PlaygroundViewModel(streamer, catalog, new SavedPrompts(() -> library),
+                new CostCalculator(List::of), store,
                 UiTasks.sameThread(), () -> "test gateway", Clock.fixed(NOW, ZoneOffset.UTC),
                 () -> nanos.addAndGet(100_000_000));
         vm.targets().clear();
@@ -349,6 +378,31 @@ class PlaygroundViewModelTest {
         assertThat(vm.models()).containsEntry("openai", List.of("gpt-4o", "gpt-4o-mini"));
         assertThat(vm.targets().getFirst().provider().get()).isEqualTo("anthropic");
         assertThat(vm.targets().getFirst().virtualKey().get()).isEqualTo("claude-team");
+    }
+
+    @Test
+    void aSavedPromptVersionIsTheSourceAndColumnsCanRunOtherVersionsOfIt() {
+        vm.load();
+        assertThat(vm.promptNames()).containsExactly("greet");
+        vm.loadPrompt("greet", "2");
+        assertThat(vm.source().origin().get()).isEqualTo("Prompt greet v2");
+        assertThat(vm.source().variables()).extracting(VariableField::name).containsExactly("name");
+        vm.mode().set(Mode.MATRIX);
+        vm.addCase("ana", "name=Ana", "");
+        vm.targets().add(new TargetDraft(new Target("openai", "gpt-4o-mini", null, null, null, null)));
+        vm.targets().add(new TargetDraft(new Target("openai", "gpt-4o-mini", null, null, null, null, 1)));
+
+        vm.run();
+
+        assertThat(streamer.calls).extracting(c -> c.request.messages().getFirst().content())
+                .containsExactly("Greet Ana warmly", "Say hi to Ana");
+        assertThat(vm.grid().get().targetLabels().get(1)).endsWith("prompt v1");
+
+        vm.source().messages().getFirst().content().set("Wave at {{name}}");
+        assertThat(vm.source().origin().get()).isEqualTo("Prompt greet v2 (edited)");
+        vm.targets().remove(1);
+        vm.run();
+        assertThat(streamer.calls.getLast().request.messages().getFirst().content()).isEqualTo("Wave at Ana");
     }
 
     @Test
