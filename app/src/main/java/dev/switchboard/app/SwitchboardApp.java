@@ -16,6 +16,7 @@ import dev.switchboard.app.playground.PlaygroundModule;
 import dev.switchboard.app.prompts.AdminApiPromptsClient;
 import dev.switchboard.app.prompts.PromptsClient;
 import dev.switchboard.app.playground.PlaygroundView;
+import dev.switchboard.app.playground.PlaygroundViewModel;
 import dev.switchboard.app.routing.GovernanceConnection;
 import dev.switchboard.app.routing.RoutingView;
 import dev.switchboard.app.routing.RoutingViewModel;
@@ -78,6 +79,7 @@ public final class SwitchboardApp extends Application {
     private LiveHub hub;
     private ConnectionViewModel connection;
     private TracesViewModel traces;
+    private PlaygroundModule playground;
     private Stage stage;
 
     public SwitchboardApp() {
@@ -141,7 +143,7 @@ public final class SwitchboardApp extends Application {
         GovernanceConnection governance = new GovernanceConnection(connection, host, settings, cipher, http, tasks);
         AdminApiConnection<PromptsClient> promptLibrary = new AdminApiConnection<>(connection, host, settings, cipher,
                 http, tasks, AdminApiPromptsClient::new, "Demo mode has no saved prompts.", "Cannot read prompts: ");
-        PlaygroundModule playground = new PlaygroundModule(connection, governance.client(), promptLibrary.client(),
+        playground = new PlaygroundModule(connection, governance.client(), promptLibrary.client(),
                 http, settings, demo::mockUrl, tasks);
         detail.onOpenInPlayground(trace -> {
             playground.viewModel().openTrace(trace);
@@ -187,6 +189,11 @@ public final class SwitchboardApp extends Application {
     /** The trace list's model, for the benchmark's timings. */
     public TracesViewModel traces() {
         return traces;
+    }
+
+    /** The Playground's model, for the benchmark's streaming figures. */
+    public PlaygroundViewModel playground() {
+        return playground.viewModel();
     }
 
     /** Stops gateways and flushes settings; bounded, so a stuck close cannot keep the process alive. */

@@ -3,9 +3,8 @@ package dev.switchboard.app.playground;
 import dev.switchboard.app.common.Formats;
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Widgets;
 import java.time.ZoneId;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,10 +30,11 @@ final class ExperimentsPane extends VBox {
         TableView<Experiment.Summary> list = new TableView<>(vm.experiments());
         list.setId("experimentList");
         list.setPlaceholder(new Label("Every run is saved here as an experiment"));
-        list.getColumns().add(column("Experiment", 360, Experiment.Summary::name));
-        list.getColumns().add(column("Run at", 160, s -> Formats.time(s.createdAt(), ZoneId.systemDefault())));
-        list.getColumns().add(column("Targets", 80, s -> String.valueOf(s.targets())));
-        list.getColumns().add(column("Cases", 80, s -> String.valueOf(s.cases())));
+        list.getColumns().add(Widgets.column("Experiment", 360, Experiment.Summary::name));
+        list.getColumns().add(Widgets.column("Run at", 160,
+                s -> Formats.time(s.createdAt(), ZoneId.systemDefault())));
+        list.getColumns().add(Widgets.column("Targets", 80, s -> String.valueOf(s.targets())));
+        list.getColumns().add(Widgets.column("Cases", 80, s -> String.valueOf(s.cases())));
         list.setPrefHeight(220);
         Button open = Icons.button("openExperiment", "Open", Feather.FOLDER);
         open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -68,9 +68,9 @@ final class ExperimentsPane extends VBox {
         changes.setId("comparisonTable");
         changes.setPlaceholder(new Label("Choose two experiments with the same test cases and targets"));
         changes.getColumns().add(changeColumn());
-        changes.getColumns().add(column("Test case", 140, ExperimentComparison.CellChange::testCase));
-        changes.getColumns().add(column("Target", 240, ExperimentComparison.CellChange::target));
-        changes.getColumns().add(column("What changed", 520, ExperimentComparison.CellChange::detail));
+        changes.getColumns().add(Widgets.column("Test case", 140, ExperimentComparison.CellChange::testCase));
+        changes.getColumns().add(Widgets.column("Target", 240, ExperimentComparison.CellChange::target));
+        changes.getColumns().add(Widgets.column("What changed", 520, ExperimentComparison.CellChange::detail));
         VBox.setVgrow(changes, Priority.ALWAYS);
 
         Label heading = new Label("Experiments");
@@ -78,16 +78,9 @@ final class ExperimentsPane extends VBox {
         getChildren().addAll(heading, list, open, compareBar, title, changes);
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
-
     /** Better in green, worse in red, as a user scans for regressions. */
     private static TableColumn<ExperimentComparison.CellChange, String> changeColumn() {
-        TableColumn<ExperimentComparison.CellChange, String> column = column("Change", 100,
+        TableColumn<ExperimentComparison.CellChange, String> column = Widgets.column("Change", 100,
                 c -> c.change().name().toLowerCase(java.util.Locale.ROOT));
         column.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -2,9 +2,9 @@ package dev.switchboard.app.playground;
 
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Widgets;
 import java.io.File;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,7 +14,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -31,6 +30,7 @@ import org.kordamp.ikonli.feather.Feather;
  * column per target, each cell marked pass or fail, and a summary row per target.
  */
 final class MatrixPane extends SplitPane {
+    private static final double CELL_WIDTH = 260;
     private final PlaygroundViewModel vm;
     private final GridPane grid = new GridPane(6, 6);
 
@@ -43,7 +43,7 @@ final class MatrixPane extends SplitPane {
         ScrollPane results = new ScrollPane(grid);
         results.setFitToWidth(true);
         getItems().addAll(casesEditor(), results);
-        setDividerPositions(0.38);
+        setDividerPositions(0.45);
         vm.grid().addListener((obs, old, now) -> showGrid(now));
         showGrid(vm.grid().get());
     }
@@ -52,10 +52,10 @@ final class MatrixPane extends SplitPane {
         TableView<TestCase> table = new TableView<>(vm.cases());
         table.setId("casesTable");
         table.setPlaceholder(new Label("No test cases yet: add one below or load a CSV / JSONL file"));
-        table.getColumns().add(column("Case", 120, TestCase::name));
-        table.getColumns().add(column("Variables", 260, c -> c.variables().entrySet().stream()
+        table.getColumns().add(Widgets.column("Case", 120, TestCase::name));
+        table.getColumns().add(Widgets.column("Variables", 260, c -> c.variables().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
-        table.getColumns().add(column("Assertions", 320, c -> String.join("; ", c.assertions())));
+        table.getColumns().add(Widgets.column("Assertions", 320, c -> String.join("; ", c.assertions())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -64,15 +64,17 @@ final class MatrixPane extends SplitPane {
         name.setPromptText("Case name");
         TextArea variables = new TextArea();
         variables.setId("caseVariables");
-        variables.setPromptText("topic=rate limiting\naudience=new engineer");
+        variables.setPromptText("Variables: one name=value per line");
         variables.setPrefRowCount(2);
         TextArea assertions = new TextArea();
         assertions.setId("caseAssertions");
-        assertions.setPromptText("contains: limit\nmax_latency_ms: 3000\n(equals, regex, json, schema, max_cost_usd)");
+        assertions.setPromptText("Assertions: one per line, e.g. contains: limit (also equals, regex, json, schema, "
+                + "max_latency_ms, max_cost_usd)");
+        assertions.setWrapText(true);
         assertions.setPrefRowCount(2);
         HBox.setHgrow(variables, Priority.ALWAYS);
         HBox.setHgrow(assertions, Priority.ALWAYS);
-        Button add = Icons.button("addCase", "Add case", Feather.PLUS);
+        Button add = Widgets.unshrinkable(Icons.button("addCase", "Add case", Feather.PLUS));
         add.setOnAction(e -> {
             if (vm.addCase(name.getText(), variables.getText(), assertions.getText())) {
                 name.clear();
@@ -80,10 +82,10 @@ final class MatrixPane extends SplitPane {
                 assertions.clear();
             }
         });
-        Button remove = Icons.button("removeCase", "Remove", Feather.TRASH_2);
+        Button remove = Widgets.unshrinkable(Icons.button("removeCase", "Remove", Feather.TRASH_2));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.cases().remove(table.getSelectionModel().getSelectedItem()));
-        Button load = Icons.button("loadCases", "Load CSV / JSONL…", Feather.UPLOAD);
+        Button load = Widgets.unshrinkable(Icons.button("loadCases", "Load CSV / JSONL…", Feather.UPLOAD));
         load.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Load test cases");
@@ -108,14 +110,6 @@ final class MatrixPane extends SplitPane {
         return box;
     }
 
-    private static TableColumn<TestCase, String> column(String title, double width,
-                                                        java.util.function.Function<TestCase, String> value) {
-        TableColumn<TestCase, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
-
     private void showGrid(RunGrid run) {
         grid.getChildren().clear();
         if (run == null) {
@@ -127,15 +121,20 @@ final class MatrixPane extends SplitPane {
         for (int col = 0; col < run.targetLabels().size(); col++) {
             Label header = new Label(run.targetLabels().get(col));
             header.getStyleClass().add(Styles.SECTION_TITLE);
+            header.setMaxWidth(CELL_WIDTH);
+            header.setTooltip(new Tooltip(run.targetLabels().get(col)));
             grid.add(header, col + 1, 0);
             Label summary = new Label();
             summary.setId("summary-" + col);
             summary.setWrapText(true);
+            summary.setMaxWidth(CELL_WIDTH);
             summary.textProperty().bind(run.summary(col).asString());
             grid.add(summary, col + 1, run.caseNames().size() + 1);
         }
         for (int row = 0; row < run.caseNames().size(); row++) {
-            grid.add(new Label(run.caseNames().get(row)), 0, row + 1);
+            Label name = new Label(run.caseNames().get(row));
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.add(name, 0, row + 1);
             for (int col = 0; col < run.targetLabels().size(); col++) {
                 grid.add(cell(run, row, col), col + 1, row + 1);
             }
@@ -162,7 +161,8 @@ final class MatrixPane extends SplitPane {
         VBox box = new VBox(2, state, checks, output);
         box.setId("cell-" + row + "-" + col);
         box.getStyleClass().add(Styles.CARD);
-        box.setPrefWidth(260);
+        box.setPrefWidth(CELL_WIDTH);
+        box.setMaxWidth(CELL_WIDTH);
         Tooltip.install(box, details);
         ContextMenu menu = new ContextMenu();
         MenuItem rerun = new MenuItem("Run again");

@@ -173,9 +173,11 @@ public final class PlaygroundView extends BorderPane {
         strip.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(strip);
         scroll.setFitToHeight(true);
-        scroll.setMinHeight(250);
-        scroll.visibleProperty().bind(matrix.visibleProperty());
-        scroll.managedProperty().bind(matrix.visibleProperty());
+        // Collapsible: once the targets are set, the cases and results want the room.
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("Targets", scroll);
+        pane.setId("matrixTargetsPane");
+        pane.visibleProperty().bind(matrix.visibleProperty());
+        pane.managedProperty().bind(matrix.visibleProperty());
         Runnable fill = () -> {
             strip.getChildren().clear();
             if (vm.mode().get() == Mode.MATRIX) {
@@ -189,7 +191,7 @@ public final class PlaygroundView extends BorderPane {
         vm.targets().addListener((ListChangeListener<TargetDraft>) change -> fill.run());
         vm.mode().addListener((obs, old, now) -> fill.run());
         fill.run();
-        return scroll;
+        return pane;
     }
 
     private void showColumns() {

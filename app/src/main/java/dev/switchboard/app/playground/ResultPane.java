@@ -33,11 +33,16 @@ final class ResultPane extends VBox {
     }
 
     private void show(CellResult r) {
-        if (!output.getText().equals(r.output())) {
-            output.setText(r.output());
-            // Follow the stream, as a chat window does.
-            output.positionCaret(r.output().length());
-            output.setScrollTop(Double.MAX_VALUE);
+        String shown = output.getText();
+        if (!shown.equals(r.output())) {
+            if (!shown.isEmpty() && r.output().startsWith(shown)) {
+                // A stream only grows: appending the new tokens (which also scrolls to them, as a chat window
+                // does) costs far less than replacing the whole text ten times a second.
+                output.appendText(r.output().substring(shown.length()));
+            } else {
+                output.setText(r.output());
+                output.positionCaret(r.output().length());
+            }
         }
         metrics.setText(CellTexts.metrics(r));
         error.setText(r.error());

@@ -41,14 +41,17 @@ final class SourcePane extends ScrollPane {
         prompt.setEditable(true);
         prompt.setPromptText("Saved prompt");
         prompt.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(prompt, javafx.scene.layout.Priority.ALWAYS);
         TextField version = new TextField();
         version.setId("savedPromptVersion");
         version.setPromptText("latest");
         version.setPrefColumnCount(6);
         Button load = Icons.button("loadPrompt", "Load", Feather.DOWNLOAD);
         load.setOnAction(e -> vm.loadPrompt(prompt.getValue(), version.getText()));
-        HBox saved = new HBox(6, prompt, version, load);
+        HBox.setHgrow(version, javafx.scene.layout.Priority.ALWAYS);
+        Label savedHint = new Label("or start from a saved prompt (version number or label):");
+        savedHint.getStyleClass().add(Styles.MUTED);
+        savedHint.setWrapText(true);
+        VBox saved = new VBox(6, savedHint, prompt, new HBox(6, version, load));
         MenuButton add = new MenuButton("Add message", Icons.icon(Feather.PLUS));
         add.setId("addMessage");
         for (String role : List.of("system", "user", "assistant")) {
@@ -71,7 +74,7 @@ final class SourcePane extends ScrollPane {
         varsHint.setWrapText(true);
         varsHint.getStyleClass().add(Styles.MUTED);
         variables.setId("variablesForm");
-        VBox box = new VBox(10, title, saved, origin, messages, add, problem, varsTitle, varsHint, variables);
+        VBox box = new VBox(10, title, origin, messages, add, problem, saved, varsTitle, varsHint, variables);
         box.setPadding(new Insets(12));
         setContent(box);
         source.messages().addListener((ListChangeListener<MessageDraft>) change -> {

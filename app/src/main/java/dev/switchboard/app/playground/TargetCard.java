@@ -58,6 +58,7 @@ final class TargetCard extends VBox {
         TextField temperature = field("targetTemperature-" + col, "default", target.temperature());
         TextField maxTokens = field("targetMaxTokens-" + col, "default", target.maxTokens());
         TextField host = field("targetHost-" + col, "provider's own API", target.customHost());
+        host.setTooltip(new Tooltip("Custom host: the provider's API base, e.g. a local or mock server"));
         TextField promptVersion = field("targetPromptVersion-" + col, "the source", target.promptVersion());
         promptVersion.setTooltip(new Tooltip("Run this version of the loaded saved prompt in this column, "
                 + "to compare prompt versions side by side"));
@@ -65,10 +66,10 @@ final class TargetCard extends VBox {
         form.addRow(0, new Label("Provider"), provider);
         form.addRow(1, new Label("Model"), model);
         form.addRow(2, new Label("Key"), key);
-        form.addRow(3, new Label("Temperature"), temperature);
+        form.addRow(3, new Label("Temp."), temperature);
         form.addRow(4, new Label("Max tokens"), maxTokens);
-        form.addRow(5, new Label("Custom host"), host);
-        form.addRow(6, new Label("Prompt version"), promptVersion);
+        form.addRow(5, new Label("Host"), host);
+        form.addRow(6, new Label("Version"), promptVersion);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.getColumnConstraints().addAll(labels, grow());
