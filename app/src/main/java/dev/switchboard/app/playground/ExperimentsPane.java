@@ -55,9 +55,12 @@ final class ExperimentsPane extends VBox {
         ComboBox<Experiment.Summary> after = new ComboBox<>(vm.experiments());
         after.setId("compareAfter");
         after.setPromptText("After");
-        Button compare = Icons.button("compareExperiments", "Compare", Feather.GIT_PULL_REQUEST);
+        before.setPrefWidth(320);
+        after.setPrefWidth(320);
+        Button compare = Widgets.unshrinkable(Icons.button("compareExperiments", "Compare", Feather.GIT_PULL_REQUEST));
         compare.setOnAction(e -> vm.compare(before.getValue(), after.getValue()));
-        HBox compareBar = new HBox(8, new Label("Compare"), before, new Label("with"), after, compare);
+        HBox compareBar = new HBox(8, Widgets.unshrinkable(new Label("Compare")), before,
+                Widgets.unshrinkable(new Label("with")), after, compare);
         compareBar.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label();
         title.setId("comparisonTitle");

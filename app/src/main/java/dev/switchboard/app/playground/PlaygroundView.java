@@ -173,13 +173,16 @@ public final class PlaygroundView extends BorderPane {
         strip.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(strip);
         scroll.setFitToHeight(true);
-        // Collapsible: once the targets are set, the cases and results want the room.
+        // Collapsed at first: in a matrix the cases and results want the room; the title names the targets.
         javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("Targets", scroll);
         pane.setId("matrixTargetsPane");
         pane.visibleProperty().bind(matrix.visibleProperty());
         pane.managedProperty().bind(matrix.visibleProperty());
+        pane.setExpanded(false);
         Runnable fill = () -> {
             strip.getChildren().clear();
+            pane.setText("Targets: " + vm.targets().stream().map(t -> t.provider().get() + " · " + t.model().get())
+                    .collect(java.util.stream.Collectors.joining(", ")) + "  (expand to edit)");
             if (vm.mode().get() == Mode.MATRIX) {
                 for (int col = 0; col < vm.targets().size(); col++) {
                     TargetCard card = new TargetCard(vm, vm.targets().get(col), col);

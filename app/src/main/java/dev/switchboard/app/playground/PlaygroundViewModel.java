@@ -1,6 +1,5 @@
 package dev.switchboard.app.playground;
 
-import dev.switchboard.app.common.Formats;
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.app.common.UserMessages;
 import dev.switchboard.gateway.trace.Trace;
@@ -9,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -44,6 +45,7 @@ public final class PlaygroundViewModel {
     /** The single test case of compare mode: the variables form. */
     static final String FORM_CASE = "form";
     static final int DEFAULT_CONCURRENCY = 4;
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT);
 
     /** Compare: one run of the form's variables across targets. Matrix: every test case across targets. */
     public enum Mode { COMPARE, MATRIX }
@@ -235,7 +237,7 @@ public final class PlaygroundViewModel {
         Instant now = clock.instant();
         String name = (mode.get() == Mode.COMPARE ? "Compare " + runTargets.size() + " targets"
                 : "Matrix " + runCases.size() + " cases × " + runTargets.size() + " targets") + " · "
-                + Formats.time(now, ZoneId.systemDefault());
+                + NAME_TIME.format(now.atZone(ZoneId.systemDefault()));
         ActiveRun next = new ActiveRun(newId(now), name, now, source.snapshot(), runTargets, runCases, null);
         int limit = mode.get() == Mode.COMPARE ? runTargets.size() : concurrency.get();
         List<int[]> all = new ArrayList<>();
