@@ -3,6 +3,7 @@ package dev.switchboard.app.playground;
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Widgets;
 import dev.switchboard.app.playground.PlaygroundViewModel.Mode;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -216,10 +217,8 @@ public final class PlaygroundView extends BorderPane {
             columns.getChildren().add(column);
         }
         if (vm.targets().isEmpty()) {
-            Label empty = new Label("Add a target to start: each one is a column here, all streaming at once. "
+            Label empty = Widgets.hint("Add a target to start: each one is a column here, all streaming at once. "
                     + "No API key at hand? Demo mode offers targets on a built-in mock provider.");
-            empty.setWrapText(true);
-            empty.getStyleClass().add(Styles.MUTED);
             Button demo = Icons.button("playgroundDemo", "Try demo mode", Feather.PLAY_CIRCLE);
             demo.setOnAction(e -> startDemo.run());
             columns.getChildren().add(new VBox(10, empty, demo));

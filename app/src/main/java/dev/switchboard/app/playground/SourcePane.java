@@ -3,6 +3,7 @@ package dev.switchboard.app.playground;
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Widgets;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import java.util.List;
@@ -48,9 +49,7 @@ final class SourcePane extends ScrollPane {
         Button load = Icons.button("loadPrompt", "Load", Feather.DOWNLOAD);
         load.setOnAction(e -> vm.loadPrompt(prompt.getValue(), version.getText()));
         HBox.setHgrow(version, javafx.scene.layout.Priority.ALWAYS);
-        Label savedHint = new Label("or start from a saved prompt (version number or label):");
-        savedHint.getStyleClass().add(Styles.MUTED);
-        savedHint.setWrapText(true);
+        Label savedHint = Widgets.hint("or start from a saved prompt (version number or label):");
         VBox saved = new VBox(6, savedHint, prompt, new HBox(6, version, load));
         MenuButton add = new MenuButton("Add message", Icons.icon(Feather.PLUS));
         add.setId("addMessage");
@@ -69,10 +68,8 @@ final class SourcePane extends ScrollPane {
         problem.managedProperty().bind(problem.visibleProperty());
         Label varsTitle = new Label("Variables");
         varsTitle.getStyleClass().add(Styles.SECTION_TITLE);
-        Label varsHint = new Label("Write {{name}} in a message and a field for it appears here. In matrix mode "
+        Label varsHint = Widgets.hint("Write {{name}} in a message and a field for it appears here. In matrix mode "
                 + "each test case brings its own values.");
-        varsHint.setWrapText(true);
-        varsHint.getStyleClass().add(Styles.MUTED);
         variables.setId("variablesForm");
         VBox box = new VBox(10, title, origin, messages, add, problem, saved, varsTitle, varsHint, variables);
         box.setPadding(new Insets(12));

@@ -2,6 +2,7 @@ package dev.switchboard.app.playground;
 
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
+import dev.switchboard.app.common.Widgets;
 import dev.switchboard.app.routing.Providers;
 import java.util.List;
 import javafx.beans.property.StringProperty;
@@ -15,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -55,14 +55,20 @@ final class TargetCard extends VBox {
         vm.virtualKeys().addListener(new WeakMapChangeListener<>(onKeys));
         key.setOnAction(e -> vm.chooseVirtualKey(target, NO_KEY.equals(key.getValue()) ? null : key.getValue()));
 
-        TextField temperature = field("targetTemperature-" + col, "default", target.temperature());
-        TextField maxTokens = field("targetMaxTokens-" + col, "default", target.maxTokens());
-        TextField host = field("targetHost-" + col, "provider's own API", target.customHost());
+        TextField temperature = Widgets.field("targetTemperature-" + col, "default", target.temperature());
+        temperature.setPrefColumnCount(6);
+        TextField maxTokens = Widgets.field("targetMaxTokens-" + col, "default", target.maxTokens());
+        maxTokens.setPrefColumnCount(6);
+        TextField host = Widgets.field("targetHost-" + col, "provider's own API", target.customHost());
+        host.setPrefColumnCount(6);
         host.setTooltip(new Tooltip("Custom host: the provider's API base, e.g. a local or mock server"));
-        TextField promptVersion = field("targetPromptVersion-" + col, "the source", target.promptVersion());
+        TextField promptVersion = Widgets.field("targetPromptVersion-" + col, "the source", target.promptVersion());
+        promptVersion.setPrefColumnCount(6);
         promptVersion.setTooltip(new Tooltip("Run this version of the loaded saved prompt in this column, "
                 + "to compare prompt versions side by side"));
-        GridPane form = new GridPane(6, 4);
+        GridPane form = Widgets.form();
+        form.setHgap(6);
+        form.setVgap(4);
         form.addRow(0, new Label("Provider"), provider);
         form.addRow(1, new Label("Model"), model);
         form.addRow(2, new Label("Key"), key);
@@ -70,9 +76,6 @@ final class TargetCard extends VBox {
         form.addRow(4, new Label("Max tokens"), maxTokens);
         form.addRow(5, new Label("Host"), host);
         form.addRow(6, new Label("Version"), promptVersion);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        form.getColumnConstraints().addAll(labels, grow());
 
         Button rerun = Icons.iconButton("rerun-" + col, Feather.REFRESH_CW, "Run this target again");
         rerun.setOnAction(e -> vm.rerunColumn(col));
@@ -90,13 +93,6 @@ final class TargetCard extends VBox {
         getChildren().addAll(header, form);
     }
 
-    private static javafx.scene.layout.ColumnConstraints grow() {
-        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-        c.setHgrow(Priority.ALWAYS);
-        c.setFillWidth(true);
-        return c;
-    }
-
     private static ComboBox<String> combo(String id, String prompt, StringProperty value) {
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
@@ -107,12 +103,4 @@ final class TargetCard extends VBox {
         return box;
     }
 
-    private static TextField field(String id, String prompt, StringProperty value) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(6);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
 }
