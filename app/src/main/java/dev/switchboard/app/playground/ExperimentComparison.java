@@ -82,7 +82,12 @@ public final class ExperimentComparison {
         for (int row = 0; row < experiment.cases().size(); row++) {
             for (int col = 0; col < experiment.targets().size(); col++) {
                 String key = experiment.cases().get(row).name() + "\u0000" + experiment.targets().get(col).label();
-                cells.put(key, experiment.results().get(row).get(col));
+                // Two identical targets (or cases of one name) pair up in order rather than hiding each other.
+                String unique = key;
+                for (int n = 2; cells.containsKey(unique); n++) {
+                    unique = key + " (" + n + ")";
+                }
+                cells.put(unique, experiment.results().get(row).get(col));
             }
         }
         return cells;

@@ -76,7 +76,9 @@ class PlaygroundViewTest {
 
         ui.click("#runButton");
 
-        ui.waitUntil(() -> List.of(0, 1, 2).stream().allMatch(i -> textOf("metrics-" + i).startsWith("✓ Done")));
+        waitShowingMessage(() -> List.of(0, 1, 2).stream()
+                .allMatch(i -> ui.lookup("#metrics-" + i).tryQuery().isPresent()
+                        && textOf("metrics-" + i).startsWith("✓ Done")));
         for (int i = 0; i < 3; i++) {
             int col = i;
             String output = ui.onFx(() -> ui.lookup("#output-" + col).<TextArea>query().getText());
@@ -97,6 +99,15 @@ class PlaygroundViewTest {
         assertThat(textOf("error-2")).startsWith("HTTP 502");
         assertThat(textOf("metrics-0")).startsWith("✓ Done");
         assertThat(textOf("metrics-1")).startsWith("✓ Done");
+    }
+
+    /** Waits; a timeout says what the page's message line said, which is where a refused run explains itself. */
+    private void waitShowingMessage(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            ui.waitUntil(condition);
+        } catch (AssertionError e) {
+            throw new AssertionError("The page says: " + textOf("playgroundMessage"), e);
+        }
     }
 
     private List<Trace> playgroundTraces() {
@@ -120,7 +131,7 @@ class PlaygroundViewTest {
 
         ui.click("#runButton");
 
-        ui.waitUntil(() -> ui.lookup("#progress").<ProgressBar>query().getProgress() >= 1);
+        waitShowingMessage(() -> ui.lookup("#progress").<ProgressBar>query().getProgress() >= 1);
         assertThat(textOf("verdicts-0-0")).startsWith("✓ regex: [a-z]+");
         assertThat(textOf("verdicts-1-0")).startsWith("✗ json — not valid JSON");
         assertThat(textOf("summary-0")).startsWith("pass 50.0%");
