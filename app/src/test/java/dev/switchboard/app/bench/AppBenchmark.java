@@ -173,15 +173,24 @@ public final class AppBenchmark {
                 return model;
             });
             Thread.sleep(2000);
+            // Control: the same probe on the idle page, to tell the playground's cost from what a busy machine
+            // does to any thread.
+            StallProbe idle = new StallProbe();
+            idle.start();
+            Thread.sleep(5000);
+            idle.stop();
+            idle.print("playground idle (control)");
             for (int run = 1; run <= runs; run++) {
                 StallProbe probe = new StallProbe();
                 probe.start();
                 long t0 = System.nanoTime();
-                onFx(() -> {
+                Object before = onFx(() -> {
+                    Object shown = vm.grid().get();
                     vm.run();
-                    return null;
+                    return shown;
                 });
-                while (onFx(() -> vm.grid().get() == null || vm.running().get())) {
+                // The run renders its messages off the FX thread first: wait for its own grid, then its end.
+                while (onFx(() -> vm.grid().get() == before || vm.running().get())) {
                     Thread.sleep(20);
                 }
                 long wallMs = (System.nanoTime() - t0) / 1_000_000;
