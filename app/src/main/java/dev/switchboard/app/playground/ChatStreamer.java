@@ -11,11 +11,24 @@ public interface ChatStreamer {
 
     Call stream(Request request, Listener listener);
 
-    /** One call: the target, the rendered messages and the metadata the gateway stores on its trace. */
-    record Request(Target target, List<Message> messages, Map<String, String> metadata) {
+    /**
+     * One call: the target, the rendered messages and the metadata the gateway stores on its trace.
+     *
+     * @param settings request fields a saved prompt version brings (parameters, {@code tools},
+     *                 {@code response_format}); the target's model, temperature and max tokens win over them
+     */
+    record Request(Target target, List<Message> messages, Map<String, String> metadata,
+                   Map<String, Object> settings) {
         public Request {
             messages = List.copyOf(messages);
             metadata = Map.copyOf(metadata);
+            // JSON values may be null, which Map.copyOf refuses.
+            settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        }
+
+        /** A call of ad-hoc messages: nothing but the target's own parameters. */
+        public Request(Target target, List<Message> messages, Map<String, String> metadata) {
+            this(target, messages, metadata, Map.of());
         }
     }
 

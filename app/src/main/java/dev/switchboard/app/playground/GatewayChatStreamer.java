@@ -72,6 +72,7 @@ public final class GatewayChatStreamer implements ChatStreamer {
 
     private static ObjectNode body(Request request) {
         ObjectNode body = Json.object();
+        request.settings().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
         request.target().applyTo(body);
         ArrayNode messages = body.putArray("messages");
         request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));

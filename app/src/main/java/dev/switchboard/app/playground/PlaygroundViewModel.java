@@ -436,17 +436,18 @@ public final class PlaygroundViewModel {
         Target column = target.targets.get(col);
         Experiment.Source src = target.source;
         Integer version = column.promptVersion() != null ? column.promptVersion() : src.promptVersion();
-        List<Message> rendered;
+        SavedPrompts.Rendered rendered;
         if (version != null && src.promptName() != null) {
             rendered = prompts.render(src.promptName(), version, testCase.variables());
         } else if (column.promptVersion() != null) {
             throw new IllegalArgumentException("Target " + (col + 1) + ": a prompt version needs a saved prompt as "
                     + "the source");
         } else {
-            rendered = renderer.render(src.messages(), testCase.variables());
+            rendered = new SavedPrompts.Rendered(renderer.render(src.messages(), testCase.variables()), Map.of());
         }
-        return new RunScheduler.Job(target.cells[row][col], new ChatStreamer.Request(column, rendered,
-                Map.of("source", "playground", "experiment_id", target.id)), testCase.parsedAssertions());
+        return new RunScheduler.Job(target.cells[row][col], new ChatStreamer.Request(column, rendered.messages(),
+                Map.of("source", "playground", "experiment_id", target.id), rendered.settings()),
+                testCase.parsedAssertions());
     }
 
     private List<Target> parsedTargets() {

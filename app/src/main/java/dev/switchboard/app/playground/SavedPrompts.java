@@ -1,18 +1,22 @@
 package dev.switchboard.app.playground;
 
 import dev.switchboard.app.prompts.PromptsClient;
+import dev.switchboard.prompts.model.ModelConfig;
 import dev.switchboard.prompts.model.PromptQuery;
 import dev.switchboard.prompts.model.PromptSummary;
 import dev.switchboard.prompts.model.PromptTemplate;
 import dev.switchboard.prompts.model.PromptVersion;
+import dev.switchboard.prompts.model.RenderedPrompt;
 import dev.switchboard.prompts.model.VersionRef;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The connected gateway's prompt library as a playground source, through the Prompts page's client. Blocking;
- * call off the FX thread. Rendering goes through the gateway, so partials resolve exactly as for applications.
+ * call off the FX thread. Rendering goes through the gateway, so partials resolve exactly as for applications, and
+ * the version's parameters, tools and response format go with its messages.
  */
 public final class SavedPrompts {
     private final Supplier<PromptsClient> client;
@@ -44,9 +48,22 @@ public final class SavedPrompts {
         return new Loaded(version.promptName(), version.number(), messages);
     }
 
-    List<Message> render(String name, int version, Map<String, String> variables) {
-        return require().render(name, VersionRef.number(version), variables).messages().stream()
-                .map(m -> new Message(m.role(), m.content())).toList();
+    /** A rendered version: its messages and the request fields its settings bring. */
+    record Rendered(List<Message> messages, Map<String, Object> settings) {
+    }
+
+    Rendered render(String name, int version, Map<String, String> variables) {
+        RenderedPrompt rendered = require().render(name, VersionRef.number(version), variables);
+        ModelConfig config = rendered.config();
+        Map<String, Object> settings = new LinkedHashMap<>(config.parameters());
+        if (!config.tools().isEmpty()) {
+            settings.put("tools", config.tools());
+        }
+        if (config.responseFormat() != null) {
+            settings.put("response_format", config.responseFormat());
+        }
+        return new Rendered(rendered.messages().stream().map(m -> new Message(m.role(), m.content())).toList(),
+                settings);
     }
 
     private PromptsClient require() {

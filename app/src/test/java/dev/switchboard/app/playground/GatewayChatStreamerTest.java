@@ -52,10 +52,12 @@ class GatewayChatStreamerTest {
         }
     }
 
+    /** A saved prompt's settings: its temperature loses to the target's, its response format goes along. */
     private static ChatStreamer.Request request(String virtualKey) {
         return new ChatStreamer.Request(new Target("anthropic", "claude-3-5-haiku-20241022", "http://mock/v1",
                 virtualKey, 0.2, 50), List.of(new Message("user", "Hi")),
-                Map.of("source", "playground", "experiment_id", "exp-1"));
+                Map.of("source", "playground", "experiment_id", "exp-1"),
+                Map.of("temperature", 0.9, "response_format", Map.of("type", "json_object")));
     }
 
     @Test
@@ -90,6 +92,7 @@ class GatewayChatStreamerTest {
         assertThat(body.path("model").asText()).isEqualTo("claude-3-5-haiku-20241022");
         assertThat(body.path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(body.path("max_tokens").asInt()).isEqualTo(50);
+        assertThat(body.path("response_format").path("type").asText()).isEqualTo("json_object");
         assertThat(body.path("stream").asBoolean()).isTrue();
         assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
     }

@@ -55,8 +55,9 @@ class PlaygroundViewModelTest {
 
     private static PromptVersion version(int number) {
         String text = number == 1 ? "Say hi to {{name}}" : "Greet {{name}} warmly";
-        return new PromptVersion("greet", number, new PromptTemplate.Text(text), ModelConfig.of(null), "", "ana",
-                NOW);
+        ModelConfig config = number == 1 ? ModelConfig.of(null) : new ModelConfig(null, null,
+                Map.of("temperature", 0.1), List.of(), Map.of("type", "json_object"));
+        return new PromptVersion("greet", number, new PromptTemplate.Text(text), config, "", "ana", NOW);
     }
     private final TargetCatalog catalog = new TargetCatalog() {
         @Override
@@ -397,6 +398,9 @@ class PlaygroundViewModelTest {
         assertThat(streamer.calls).extracting(c -> c.request.messages().getFirst().content())
                 .containsExactly("Greet Ana warmly", "Say hi to Ana");
         assertThat(vm.grid().get().targetLabels().get(1)).endsWith("prompt v1");
+        assertThat(streamer.calls.getFirst().request.settings()).containsEntry("temperature", 0.1)
+                .containsEntry("response_format", Map.of("type", "json_object"));
+        assertThat(streamer.calls.get(1).request.settings()).isEmpty();
 
         vm.source().messages().getFirst().content().set("Wave at {{name}}");
         assertThat(vm.source().origin().get()).isEqualTo("Prompt greet v2 (edited)");
