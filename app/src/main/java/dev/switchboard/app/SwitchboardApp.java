@@ -13,10 +13,11 @@ import dev.switchboard.app.connection.ProfilesViewModel;
 import dev.switchboard.app.connection.TokenCipher;
 import dev.switchboard.app.demo.DemoMode;
 import dev.switchboard.app.playground.PlaygroundModule;
-import dev.switchboard.app.prompts.AdminApiPromptsClient;
-import dev.switchboard.app.prompts.PromptsClient;
 import dev.switchboard.app.playground.PlaygroundView;
 import dev.switchboard.app.playground.PlaygroundViewModel;
+import dev.switchboard.app.prompts.AdminApiPromptsClient;
+import dev.switchboard.app.prompts.PromptsClient;
+import dev.switchboard.app.prompts.PromptsModule;
 import dev.switchboard.app.routing.GovernanceConnection;
 import dev.switchboard.app.routing.RoutingView;
 import dev.switchboard.app.routing.RoutingViewModel;
@@ -51,6 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -141,10 +143,11 @@ public final class SwitchboardApp extends Application {
         ProfilesViewModel profiles = new ProfilesViewModel(settings.profiles(), new ConnectionChecker(http), cipher,
                 connection, tasks);
         GovernanceConnection governance = new GovernanceConnection(connection, host, settings, cipher, http, tasks);
-        AdminApiConnection<PromptsClient> promptLibrary = new AdminApiConnection<>(connection, host, settings, cipher,
-                http, tasks, AdminApiPromptsClient::new, "Demo mode has no saved prompts.", "Cannot read prompts: ");
-        playground = new PlaygroundModule(connection, governance.client(), promptLibrary.client(),
-                http, settings, demo::mockUrl, tasks);
+        Supplier<ObservableValue<PromptsClient>> promptLibrary = () -> new AdminApiConnection<PromptsClient>(
+                connection, host, settings, cipher, http, tasks, AdminApiPromptsClient::new,
+                "Demo mode has no saved prompts.", "Cannot read prompts: ").client();
+        playground = new PlaygroundModule(connection, governance.client(), promptLibrary, http, settings,
+                demo::mockUrl, tasks);
         detail.onOpenInPlayground(trace -> {
             playground.viewModel().openTrace(trace);
             shell.show(Page.PLAYGROUND);
@@ -156,7 +159,8 @@ public final class SwitchboardApp extends Application {
                 Page.PLAYGROUND, () -> new PlaygroundView(playground.viewModel(), connection::startDemo),
                 Page.ROUTING, () -> new RoutingView(new RoutingViewModel(governance.client(),
                         governance.unavailable(), tasks, clock, ZoneId.systemDefault())),
-                Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles))),
+                Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles)),
+                Page.PROMPTS, () -> PromptsModule.page(connection, host, settings, cipher, http, tasks)),
                 new ConnectionStatusBar(connection, settings.profiles(), () -> shell.show(Page.SETTINGS)));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));

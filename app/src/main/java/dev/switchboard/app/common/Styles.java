@@ -37,6 +37,19 @@ public final class Styles {
     public static final String JSON_STRING = "json-string";
     public static final String JSON_NUMBER = "json-number";
     public static final String JSON_LITERAL = "json-literal";
+    /** In a template editor: {@code {{variable}}}, and {@code {{#section}}} / {@code {{> partial}}} tags. */
+    public static final String TEMPLATE_VARIABLE = "template-variable";
+    public static final String TEMPLATE_TAG = "template-tag";
+    /** Side-by-side diff cells: a line only in the new version, only in the old one, or in neither. */
+    public static final String DIFF_INSERT = "sb-diff-insert";
+    public static final String DIFF_DELETE = "sb-diff-delete";
+    public static final String DIFF_EQUAL = "sb-diff-equal";
+    public static final String DIFF_NONE = "sb-diff-none";
+    /** A small rounded badge, e.g. a prompt label; {@code sb-chip-production} stands out. */
+    public static final String CHIP = "sb-chip";
+    public static final String CHIP_PRODUCTION = "sb-chip-production";
+    /** A bordered box around one editable chat message. */
+    public static final String MESSAGE_CARD = "sb-message-card";
 
     /** One style class per chat role: {@code sb-bubble-user}, {@code sb-bubble-assistant}, ... */
     public static String bubble(String role) {

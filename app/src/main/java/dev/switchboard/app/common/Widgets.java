@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,6 +15,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,9 +23,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 
 /** Small pieces the management pages share: text columns, message lines, form dialogs, confirmations. */
 public final class Widgets {
@@ -89,15 +96,6 @@ public final class Widgets {
         return grid;
     }
 
-    /** A text field with an id and a hint, bound both ways to a model's text. */
-    public static TextField field(String id, String prompt, StringProperty value) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
     /** A button that keeps its whole label however little room its row has. */
     public static <B extends Labeled> B unshrinkable(B button) {
         button.setMinWidth(Region.USE_PREF_SIZE);
@@ -137,6 +135,12 @@ public final class Widgets {
     /** Asks before something that cannot be undone; {@code onConfirm} runs only on the action button. */
     public static void confirm(Window owner, String title, String text, String actionText, String actionId,
                         Runnable onConfirm) {
+        confirm(owner, title, text, actionText, actionId, onConfirm, () -> { });
+    }
+
+    /** The same, with {@code onCancel} run when the dialog closes any other way. */
+    public static void confirm(Window owner, String title, String text, String actionText, String actionId,
+                               Runnable onConfirm, Runnable onCancel) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -158,8 +162,43 @@ public final class Widgets {
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == action) {
                 onConfirm.run();
+            } else {
+                onCancel.run();
             }
         });
         dialog.show();
+    }
+
+    /** A notice across the page saying why it has nothing to show (demo mode, no gateway), shown only then. */
+    public static HBox unavailableBanner(String id, ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        HBox banner = new HBox(8, Icons.icon(Feather.INFO), label);
+        banner.getStyleClass().addAll(Styles.BANNER, Styles.BANNER_DEMO);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(label.textProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** A page tab with an icon, its content given the tab's whole height. */
+    public static Tab tab(String id, String text, Ikon icon, Node content) {
+        VBox box = new VBox(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.setPadding(new Insets(12, 0, 0, 0));
+        Tab tab = new Tab(text, box);
+        tab.setId(id);
+        tab.setGraphic(Icons.icon(icon));
+        return tab;
+    }
+
+    /** A text field that edits {@code value} both ways. */
+    public static TextField textField(String id, StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 }

@@ -31,6 +31,7 @@ public final class AdminHttp {
     private final OkHttpClient http;
     private final String feature;
     private final Failure failure;
+    private final String user;
 
     /**
      * @param baseUrl the gateway's root, e.g. {@code http://127.0.0.1:8787}
@@ -38,6 +39,15 @@ public final class AdminHttp {
      * @param feature what an old gateway without the endpoints lacks, for its 404, e.g. "routing and keys"
      */
     public AdminHttp(String baseUrl, String adminToken, OkHttpClient http, String feature, Failure failure) {
+        this(baseUrl, adminToken, http, feature, failure, null);
+    }
+
+    /**
+     * @param user sent as {@code x-switchboard-user}, which the gateway records as the author of prompt versions
+     *             and label moves; null to send none
+     */
+    public AdminHttp(String baseUrl, String adminToken, OkHttpClient http, String feature, Failure failure,
+                     String user) {
         HttpUrl parsed = baseUrl == null ? null : HttpUrl.parse(baseUrl.trim());
         if (parsed == null) {
             throw failure.of(0, "'" + baseUrl + "' is not an http(s) URL", null);
@@ -47,6 +57,7 @@ public final class AdminHttp {
         this.http = http;
         this.feature = feature;
         this.failure = failure;
+        this.user = user;
     }
 
     /** Where the admin API lives, for messages. */
@@ -76,12 +87,14 @@ public final class AdminHttp {
 
     /** A call whose answer is taken as it comes, e.g. an exported file. */
     public byte[] bytes(String method, HttpUrl url, byte[] body, MediaType type) {
-        Request request = new Request.Builder().url(url)
+        Request.Builder request = new Request.Builder().url(url)
                 .header("Authorization", "Bearer " + adminToken)
-                .method(method, body == null ? null : RequestBody.create(body, type))
-                .build();
+                .method(method, body == null ? null : RequestBody.create(body, type));
+        if (user != null) {
+            request.header("x-switchboard-user", user);
+        }
         String path = url.encodedPath().substring(1);
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = http.newCall(request.build()).execute()) {
             byte[] answer = response.body().bytes();
             if (!response.isSuccessful()) {
                 throw failure.of(response.code(), errorMessage(method, path, response.code(),

@@ -23,7 +23,7 @@ import okhttp3.OkHttpClient;
 public final class PlaygroundModule {
     private final ConnectionViewModel connection;
     private final ObservableValue<GovernanceClient> governance;
-    private final ObservableValue<PromptsClient> promptLibrary;
+    private final Supplier<? extends ObservableValue<PromptsClient>> promptLibrary;
     private final Supplier<OkHttpClient> http;
     private final AppSettings settings;
     private final Supplier<Optional<String>> demoMock;
@@ -37,10 +37,12 @@ public final class PlaygroundModule {
 
     /**
      * @param governance    the admin API client of Routing &amp; keys (virtual keys), null while unavailable
-     * @param promptLibrary the Prompts page's client (saved prompts), null while unavailable
+     * @param promptLibrary makes the prompt library's client (saved prompts; null while unavailable) when the
+     *                      Playground is first used, so start-up pays nothing for it
      */
     public PlaygroundModule(ConnectionViewModel connection, ObservableValue<GovernanceClient> governance,
-                            ObservableValue<PromptsClient> promptLibrary, Supplier<OkHttpClient> http,
+                            Supplier<? extends ObservableValue<PromptsClient>> promptLibrary,
+                            Supplier<OkHttpClient> http,
                             AppSettings settings, Supplier<Optional<String>> demoMock, UiTasks tasks) {
         this.connection = connection;
         this.governance = governance;
@@ -66,8 +68,9 @@ public final class PlaygroundModule {
                 prices = List.copyOf(settings.customPrices()));
         admin = governance.getValue();
         governance.addListener((obs, old, now) -> admin = now);
-        library = promptLibrary.getValue();
-        promptLibrary.addListener((obs, old, now) -> library = now);
+        ObservableValue<PromptsClient> prompts = promptLibrary.get();
+        library = prompts.getValue();
+        prompts.addListener((obs, old, now) -> library = now);
         PlaygroundViewModel vm = new PlaygroundViewModel(new GatewayChatStreamer(() -> baseUrl, http),
                 new GatewayTargetCatalog(() -> baseUrl, http, () -> admin), new SavedPrompts(() -> library),
                 new CostCalculator(() -> prices.stream().map(CustomPrice::toModelPrice).toList()),

@@ -55,14 +55,18 @@ final class TargetCard extends VBox {
         vm.virtualKeys().addListener(new WeakMapChangeListener<>(onKeys));
         key.setOnAction(e -> vm.chooseVirtualKey(target, NO_KEY.equals(key.getValue()) ? null : key.getValue()));
 
-        TextField temperature = Widgets.field("targetTemperature-" + col, "default", target.temperature());
+        TextField temperature = Widgets.textField("targetTemperature-" + col, target.temperature());
+        temperature.setPromptText("default");
         temperature.setPrefColumnCount(6);
-        TextField maxTokens = Widgets.field("targetMaxTokens-" + col, "default", target.maxTokens());
+        TextField maxTokens = Widgets.textField("targetMaxTokens-" + col, target.maxTokens());
+        maxTokens.setPromptText("default");
         maxTokens.setPrefColumnCount(6);
-        TextField host = Widgets.field("targetHost-" + col, "provider's own API", target.customHost());
+        TextField host = Widgets.textField("targetHost-" + col, target.customHost());
+        host.setPromptText("provider's own API");
         host.setPrefColumnCount(6);
         host.setTooltip(new Tooltip("Custom host: the provider's API base, e.g. a local or mock server"));
-        TextField promptVersion = Widgets.field("targetPromptVersion-" + col, "the source", target.promptVersion());
+        TextField promptVersion = Widgets.textField("targetPromptVersion-" + col, target.promptVersion());
+        promptVersion.setPromptText("the source");
         promptVersion.setPrefColumnCount(6);
         promptVersion.setTooltip(new Tooltip("Run this version of the loaded saved prompt in this column, "
                 + "to compare prompt versions side by side"));

@@ -1,5 +1,6 @@
 package dev.switchboard.app.prompts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -22,6 +23,7 @@ import dev.switchboard.prompts.model.RenderedPrompt;
 import dev.switchboard.prompts.model.VersionRef;
 import dev.switchboard.prompts.render.PromptRenderer;
 import dev.switchboard.prompts.render.RenderMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +46,18 @@ public final class AdminApiPromptsClient implements PromptsClient {
     private final AdminHttp admin;
     private final PromptCodec codec = new PromptCodec();
 
+    /** Label moves are recorded as made by the OS user running the app. */
+    public AdminApiPromptsClient(String baseUrl, String adminToken, OkHttpClient http) {
+        this(baseUrl, adminToken, http, System.getProperty("user.name"));
+    }
+
     /**
      * @param baseUrl the gateway's root, e.g. {@code http://127.0.0.1:8787}
      * @param http    one shared client; this class only builds requests on it
+     * @param user    who the gateway records as moving labels (versions carry their own author)
      */
-    public AdminApiPromptsClient(String baseUrl, String adminToken, OkHttpClient http) {
-        this.admin = new AdminHttp(baseUrl, adminToken, http, "the prompt library",
-                PromptsException::new);
+    public AdminApiPromptsClient(String baseUrl, String adminToken, OkHttpClient http, String user) {
+        this.admin = new AdminHttp(baseUrl, adminToken, http, "the prompt library", PromptsException::new, user);
     }
 
     @Override
@@ -151,7 +158,7 @@ public final class AdminApiPromptsClient implements PromptsClient {
         HttpUrl url = admin.url().addPathSegment("admin").addPathSegment("prompts:import")
                 .addQueryParameter("format", format(format)).build();
         JsonNode answer = Json.read(new String(admin.bytes("POST", url, content,
-                format == PromptFormat.YAML ? YAML : AdminHttp.JSON), java.nio.charset.StandardCharsets.UTF_8));
+                format == PromptFormat.YAML ? YAML : AdminHttp.JSON), StandardCharsets.UTF_8));
         return list(answer.path("imported"), ImportResult.class);
     }
 
@@ -190,7 +197,7 @@ public final class AdminApiPromptsClient implements PromptsClient {
     private static <T> T read(JsonNode node, Class<T> type) {
         try {
             return SNAKE_CASE.treeToValue(node, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PromptsException(0, "The gateway sent a " + type.getSimpleName() + " this app cannot read", e);
         }
     }

@@ -1,7 +1,9 @@
 package dev.switchboard.app.prompts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.switchboard.gateway.Json;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -16,6 +18,10 @@ import javafx.beans.property.StringProperty;
  * these are a few hundred characters, parsed in microseconds.
  */
 final class JsonField {
+    /** Strict: {@code {…},} or two objects in a row is a mistake to name, not something to half-read. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final String title;
     /** Says what is wrong with valid JSON of the wrong shape, or null when it fits. */
     private final Function<JsonNode, String> shape;
@@ -55,7 +61,7 @@ final class JsonField {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(current);
+            node = STRICT.readTree(current);
         } catch (JsonProcessingException e) {
             return title + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage();

@@ -55,14 +55,12 @@ public final class PromptHistoryViewModel {
 
     /** Shows {@code details}; the diff starts at the two newest versions, the label form at the newest. */
     public void show(PromptDetails details) {
-        boolean samePrompt = prompt.get() != null && prompt.get().prompt().name().equals(details.prompt().name());
         prompt.set(details);
         versions.setAll(details.versions().reversed());
         labels.setAll(details.labels().entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
         int latest = details.latestVersion();
-        if (!samePrompt || labelVersion.get() == null) {
-            labelVersion.set(latest);
-        }
+        // After a save, the version to promote is most likely the one just saved.
+        labelVersion.set(latest);
         showing = true;
         try {
             diffFrom.set(Math.max(1, latest - 1));

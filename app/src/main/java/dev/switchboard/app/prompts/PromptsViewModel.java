@@ -2,6 +2,7 @@ package dev.switchboard.app.prompts;
 
 import dev.switchboard.app.common.AtomicFiles;
 import dev.switchboard.app.common.ClientCalls;
+import dev.switchboard.app.common.PageLoad;
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.gateway.cost.TokenEstimator;
 import dev.switchboard.prompts.PromptException;
@@ -47,7 +48,7 @@ public final class PromptsViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
-    private boolean shown;
+    private final PageLoad load;
 
     /**
      * @param client      the gateway's prompt library, or null while there is none to talk to
@@ -75,38 +76,36 @@ public final class PromptsViewModel {
                 open(now.name());
             }
         });
-        client.addListener((obs, old, now) -> {
+        load = new PageLoad(client, () -> {
             list.clear();
             message.set(null);
             error.set(null);
-            if (shown && now != null) {
-                refresh();
-            }
-        });
+        }, this::readList);
     }
 
     /** The page became visible: read the library, so what it shows is current. */
     public void pageShown() {
-        shown = true;
-        refresh();
+        load.shown();
     }
 
     public void refresh() {
-        if (client.get() == null) {
-            return;
-        }
+        load.refresh();
+    }
+
+    private void readList() {
         loading.set(true);
         calls.run(c -> c.listPrompts(PromptQuery.all()), list::setAll, error::set, () -> loading.set(false));
     }
 
     private void open(String name) {
+        loading.set(true);
         calls.run(c -> c.getPrompt(name), details -> {
             PromptSummary selected = list.selected().get();
             if (selected != null && selected.name().equals(name)) {
                 editor.load(details.versions().getLast());
                 history.show(details);
             }
-        }, error::set);
+        }, error::set, () -> loading.set(false));
     }
 
     private void reloadHistory(String name) {

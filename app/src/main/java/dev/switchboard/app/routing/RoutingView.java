@@ -7,10 +7,8 @@ import dev.switchboard.app.common.Widgets;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,21 +45,13 @@ public final class RoutingView extends VBox {
         HBox header = new HBox(12, title, where, loading, Layouts.hspacer(), refresh);
         header.setAlignment(Pos.BASELINE_LEFT);
 
-        Label unavailable = new Label();
-        unavailable.setId("routingUnavailable");
-        unavailable.setWrapText(true);
-        unavailable.textProperty().bind(vm.unavailable());
-        HBox banner = new HBox(8, Icons.icon(Feather.INFO), unavailable);
-        banner.getStyleClass().addAll(Styles.BANNER, Styles.BANNER_DEMO);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(vm.unavailable().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        HBox banner = Widgets.unavailableBanner("routingUnavailable", vm.unavailable());
 
         TabPane tabs = new TabPane(
-                tab("tabVirtualKeys", "Virtual keys", Feather.KEY, new VirtualKeysView(vm.virtualKeys())),
-                tab("tabApiKeys", "API keys", Feather.LOCK, new ApiKeysView(vm.apiKeys())),
-                tab("tabConfigs", "Configs", Feather.GIT_MERGE, new ConfigsView(vm.configs())),
-                tab("tabCircuits", "Circuits", Feather.ZAP_OFF, new CircuitsView(vm.circuits())));
+                Widgets.tab("tabVirtualKeys", "Virtual keys", Feather.KEY, new VirtualKeysView(vm.virtualKeys())),
+                Widgets.tab("tabApiKeys", "API keys", Feather.LOCK, new ApiKeysView(vm.apiKeys())),
+                Widgets.tab("tabConfigs", "Configs", Feather.GIT_MERGE, new ConfigsView(vm.configs())),
+                Widgets.tab("tabCircuits", "Circuits", Feather.ZAP_OFF, new CircuitsView(vm.circuits())));
         tabs.setId("routingTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.disableProperty().bind(vm.client().isNull());
@@ -81,15 +71,5 @@ public final class RoutingView extends VBox {
         });
         // Built on first show.
         vm.pageShown();
-    }
-
-    private static Tab tab(String id, String text, Feather icon, Node content) {
-        VBox box = new VBox(content);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        box.setPadding(new Insets(12, 0, 0, 0));
-        Tab tab = new Tab(text, box);
-        tab.setId(id);
-        tab.setGraphic(Icons.icon(icon));
-        return tab;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.app.routing;
 
+import dev.switchboard.app.common.PageLoad;
 import dev.switchboard.app.common.UiTasks;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ public final class RoutingViewModel {
     private final ConfigsViewModel configs;
     private final CircuitsViewModel circuits;
     private final BooleanBinding loading;
-    private boolean shown;
+    private final PageLoad load;
 
     /**
      * @param client      the gateway's admin API, or null while there is none to talk to
@@ -36,24 +37,19 @@ public final class RoutingViewModel {
         configs = new ConfigsViewModel(calls, zone);
         circuits = new CircuitsViewModel(calls, clock, zone);
         loading = virtualKeys.loading().or(apiKeys.loading()).or(configs.loading()).or(circuits.loading());
-        client.addListener((obs, old, now) -> {
-            clear();
-            if (shown && now != null) {
-                refresh();
-            }
-        });
+        load = new PageLoad(client, this::clear, this::readAll);
     }
 
     /** The page became visible: read everything, so what it shows is current. */
     public void pageShown() {
-        shown = true;
-        refresh();
+        load.shown();
     }
 
     public void refresh() {
-        if (client.get() == null) {
-            return;
-        }
+        load.refresh();
+    }
+
+    private void readAll() {
         virtualKeys.refresh();
         apiKeys.refresh();
         configs.refresh();

@@ -2,6 +2,7 @@ package dev.switchboard.app.settings;
 
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Widgets;
 import java.io.File;
 import java.math.BigDecimal;
 import java.util.List;
@@ -167,10 +168,8 @@ public final class SettingsView extends ScrollPane {
     }
 
     private static TextField field(String id, StringProperty value, int columns) {
-        TextField field = new TextField();
-        field.setId(id);
+        TextField field = Widgets.textField(id, value);
         field.setPrefColumnCount(columns);
-        field.textProperty().bindBidirectional(value);
         return field;
     }
 

@@ -37,9 +37,6 @@ public final class ShellView extends BorderPane {
                      Node statusBar) {
         setId("shell");
         factories.putAll(pages);
-        factories.putIfAbsent(Page.PROMPTS, () -> new ComingSoonView(Page.PROMPTS, "The gateway already stores "
-                + "versioned prompts (admin API /admin/prompts); the editor with diff and labels arrives in the next "
-                + "release."));
         setLeft(navigation(vm));
         VBox middle = new VBox(demoBanner(connection), problemBanner(connection), content);
         VBox.setVgrow(content, Priority.ALWAYS);

@@ -45,7 +45,7 @@ class AdminApiPromptsClientTest {
     @BeforeAll
     void start() {
         gateway = Gateway.start(GatewayConfig.defaults(dataDir).withPort(0).withAdminToken(TOKEN));
-        client = new AdminApiPromptsClient(gateway.baseUrl(), TOKEN, new OkHttpClient());
+        client = new AdminApiPromptsClient(gateway.baseUrl(), TOKEN, new OkHttpClient(), "ann");
     }
 
     @AfterAll
@@ -79,6 +79,7 @@ class AdminApiPromptsClientTest {
         LabelMove promoted = client.moveLabel("support/triage", "production", 2).orElseThrow();
         assertThat(promoted.fromVersion()).isEqualTo(1);
         assertThat(promoted.toVersion()).isEqualTo(2);
+        assertThat(promoted.movedBy()).as("the app's user is recorded").isEqualTo("ann");
         assertThat(client.moveLabel("support/triage", "production", 2)).isEmpty();
         assertThat(client.labelHistory("support/triage")).extracting(LabelMove::toVersion).containsExactly(2, 1);
         assertThat(client.getPrompt("support/triage").labels()).containsEntry("production", 2);

@@ -133,6 +133,9 @@ class PromptEditorViewModelTest {
         assertThat(editor.parametersProblem().get()).startsWith("Parameters is not valid JSON (line 3");
         assertThat(editor.canSave().get()).isFalse();
 
+        editor.parametersJson().set("{\"temperature\": 0.3},");
+        assertThat(editor.parametersProblem().get()).startsWith("Parameters is not valid JSON (line 1");
+
         editor.parametersJson().set("{\"model\": \"gpt-4o\"}");
         assertThat(editor.parametersProblem().get()).contains("'model' cannot be set here");
 
