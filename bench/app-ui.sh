@@ -2,6 +2,7 @@
 # Desktop app benchmark (not a test): prints start-up time, the FX thread's longest stall while traces stream in,
 # and first-page / filter times over a large store.
 #   bench/app-ui.sh [start|stream|large|all]    (default: all)
+#   bench/app-ui.sh playground [columns tokens tokenDelayMs runs]    (see bench/playground.sh)
 # Needs a display: uses $DISPLAY, else starts Xvfb on :97 when installed, else runs headless (Monocle).
 # Work files go to app/target/bench; the seeded large store is kept there and reused.
 set -euo pipefail
@@ -49,5 +50,6 @@ case "$MODE" in
   stream) run stream "$STREAM_RATE" "$STREAM_SECONDS" ;;
   large) run large "$LARGE_TRACES" ;;
   all) start_runs; run stream "$STREAM_RATE" "$STREAM_SECONDS"; run large "$LARGE_TRACES" ;;
-  *) echo "usage: $0 [start|stream|large|all]" >&2; exit 2 ;;
+  playground) run playground "${@:2}" ;;
+  *) echo "usage: $0 [start|stream|large|all|playground]" >&2; exit 2 ;;
 esac

@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.app.common.UiTasks;
+import dev.switchboard.app.connection.AdminApiConnection;
 import dev.switchboard.app.connection.ConnectionChecker;
 import dev.switchboard.app.connection.ConnectionStatusBar;
 import dev.switchboard.app.connection.ConnectionViewModel;
@@ -11,6 +12,11 @@ import dev.switchboard.app.connection.ProfilesView;
 import dev.switchboard.app.connection.ProfilesViewModel;
 import dev.switchboard.app.connection.TokenCipher;
 import dev.switchboard.app.demo.DemoMode;
+import dev.switchboard.app.playground.PlaygroundModule;
+import dev.switchboard.app.playground.PlaygroundView;
+import dev.switchboard.app.playground.PlaygroundViewModel;
+import dev.switchboard.app.prompts.AdminApiPromptsClient;
+import dev.switchboard.app.prompts.PromptsClient;
 import dev.switchboard.app.prompts.PromptsModule;
 import dev.switchboard.app.routing.GovernanceConnection;
 import dev.switchboard.app.routing.RoutingView;
@@ -47,6 +53,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -75,6 +82,7 @@ public final class SwitchboardApp extends Application {
     private LiveHub hub;
     private ConnectionViewModel connection;
     private TracesViewModel traces;
+    private PlaygroundModule playground;
     private Stage stage;
     private ShutdownSequence shutdown;
 
@@ -148,10 +156,20 @@ public final class SwitchboardApp extends Application {
         ProfilesViewModel profiles = new ProfilesViewModel(settings.profiles(), new ConnectionChecker(http), cipher,
                 connection, tasks);
         GovernanceConnection governance = new GovernanceConnection(connection, host, settings, cipher, http, tasks);
+        Supplier<ObservableValue<PromptsClient>> promptLibrary = () -> new AdminApiConnection<PromptsClient>(
+                connection, host, settings, cipher, http, tasks, AdminApiPromptsClient::new,
+                "Demo mode has no saved prompts.", "Cannot read prompts: ").client();
+        playground = new PlaygroundModule(connection, governance.client(), promptLibrary, http, settings,
+                demo::mockUrl, tasks);
+        detail.onOpenInPlayground(trace -> {
+            playground.viewModel().openTrace(trace);
+            shell.show(Page.PLAYGROUND);
+        });
 
         ShellView root = new ShellView(shell, connection, Map.of(
                 Page.TRACES, () -> new TracesView(traces, detail, connection.baseUrl(), connection::startDemo),
                 Page.USAGE, () -> new UsageView(usage),
+                Page.PLAYGROUND, () -> new PlaygroundView(playground.viewModel(), connection::startDemo),
                 Page.ROUTING, () -> new RoutingView(new RoutingViewModel(governance.client(),
                         governance.unavailable(), tasks, clock, ZoneId.systemDefault())),
                 Page.SETTINGS, () -> new SettingsView(settingsVm, new ProfilesView(profiles)),
@@ -191,6 +209,11 @@ public final class SwitchboardApp extends Application {
     /** The trace list's model, for the benchmark's timings. */
     public TracesViewModel traces() {
         return traces;
+    }
+
+    /** The Playground's model, for the benchmark's streaming figures. */
+    public PlaygroundViewModel playground() {
+        return playground.viewModel();
     }
 
     /** Stops gateways and flushes settings; bounded, so a stuck close cannot keep the process alive. */

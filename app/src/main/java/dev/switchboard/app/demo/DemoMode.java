@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ public final class DemoMode implements DemoLauncher {
     private MockProvider mock;
     private Gateway gateway;
     private DemoTraffic traffic;
+    /** Read by the Playground on the FX thread: never waits for start() or stop(). */
+    private volatile String mockUrl;
 
     /** @param dataDir where demo traces are stored, apart from the user's */
     public DemoMode(Path dataDir, Supplier<OkHttpClient> http) {
@@ -48,6 +51,7 @@ public final class DemoMode implements DemoLauncher {
     public synchronized GatewayClient start() {
         stop();
         mock = MockProvider.start(MockOptions.demo());
+        mockUrl = mock.baseUrl();
         gateway = Gateway.start(GatewayConfig.defaults(dataDir).withPort(0));
         try {
             DemoHistory.seedIfEmpty(gateway.traceStore(), gateway.prices(), Instant.now(), historyPerHour);
@@ -59,8 +63,14 @@ public final class DemoMode implements DemoLauncher {
         return new EmbeddedGatewayClient(gateway, "Demo gateway on " + gateway.baseUrl() + " (mock provider)");
     }
 
+    /** The running demo's mock provider, for playground targets that need no key. */
+    public Optional<String> mockUrl() {
+        return Optional.ofNullable(mockUrl);
+    }
+
     @Override
     public synchronized void stop() {
+        mockUrl = null;
         if (traffic != null) {
             traffic.close();
             traffic = null;

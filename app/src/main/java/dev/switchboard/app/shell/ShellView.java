@@ -37,9 +37,6 @@ public final class ShellView extends BorderPane {
                      Node statusBar) {
         setId("shell");
         factories.putAll(pages);
-        factories.putIfAbsent(Page.PLAYGROUND, () -> new ComingSoonView(Page.PLAYGROUND, "Try a prompt against "
-                + "several models side by side and replay traces. It arrives with the prompt editor in the next "
-                + "release."));
         setLeft(navigation(vm));
         VBox middle = new VBox(demoBanner(connection), problemBanner(connection), content);
         VBox.setVgrow(content, Priority.ALWAYS);

@@ -7,6 +7,7 @@ import dev.switchboard.app.common.Styles;
 import dev.switchboard.gateway.trace.Trace;
 import java.time.ZoneId;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -70,9 +71,12 @@ final class TraceDetailView extends BorderPane {
         curl.setTooltip(new Tooltip("Copies a command that replays this call through the gateway; "
                 + "your key stays in $OPENAI_API_KEY"));
         curl.setOnAction(e -> Clipboards.copy(vm.curl()));
-        // The Playground lands with a later release; the button says so rather than pretending.
-        Button playground = Icons.button("openPlayground", "Playground (coming soon)", Feather.PLAY);
-        playground.setDisable(true);
+        Button playground = Icons.button("openPlayground", "Open in Playground", Feather.PLAY);
+        playground.setTooltip(new Tooltip("Opens this call's messages, model and parameters in the Playground, "
+                + "to run it again or against other models"));
+        playground.setOnAction(e -> vm.openInPlayground());
+        playground.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canOpenInPlayground(
+                vm.trace().get()), vm.trace()));
         curl.disableProperty().bind(vm.trace().isNull());
         Label message = new Label();
         message.setId("detailMessage");

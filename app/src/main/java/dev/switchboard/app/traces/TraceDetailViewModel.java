@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,6 +30,7 @@ public final class TraceDetailViewModel {
     private final ObservableList<Map.Entry<String, String>> headers = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty();
     private String shownId;
+    private Consumer<Trace> openInPlayground;
 
     public TraceDetailViewModel(ReadOnlyObjectProperty<GatewayClient> client, UiTasks tasks) {
         this.client = client;
@@ -86,6 +88,25 @@ public final class TraceDetailViewModel {
         responseJson.set("");
         headers.clear();
         message.set(null);
+    }
+
+    /** What "Open in Playground" does with the shown trace; set where the app is wired. */
+    public void onOpenInPlayground(Consumer<Trace> action) {
+        this.openInPlayground = action;
+    }
+
+    /** Whether the shown trace can open in the Playground: a chat call with its request body captured. */
+    public boolean canOpenInPlayground(Trace t) {
+        return openInPlayground != null && t != null && "chat.completions".equals(t.endpoint())
+                && t.requestBody() != null;
+    }
+
+    /** Opens the shown trace's request (messages, model, parameters) as a Playground source. */
+    public void openInPlayground() {
+        Trace t = trace.get();
+        if (canOpenInPlayground(t)) {
+            openInPlayground.accept(t);
+        }
     }
 
     /** The shown trace as a cURL command, or null when none is shown. */

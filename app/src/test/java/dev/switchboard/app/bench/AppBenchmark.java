@@ -4,6 +4,7 @@ import dev.switchboard.app.AppOptions;
 import dev.switchboard.app.SwitchboardApp;
 import dev.switchboard.app.SwitchboardLauncher;
 import dev.switchboard.app.connection.ConnectionStatus;
+import dev.switchboard.app.playground.PlaygroundViewModel;
 import dev.switchboard.app.traces.TracesViewModel;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.gateway.GatewayConfig;
@@ -44,7 +45,8 @@ import okhttp3.Response;
  * Prints the desktop app's figures (not a test): start to first window, the FX thread's longest stall while
  * traces stream in, and first page / filter times over a large store. Run through {@code bench/app-ui.sh}.
  *
- * <p>Arguments: {@code start} | {@code stream [tracesPerSecond] [seconds]} | {@code large [traces]}.
+ * <p>Arguments: {@code start} | {@code stream [tracesPerSecond] [seconds]} | {@code large [traces]} |
+ * {@code playground [columns] [tokens] [tokenDelayMs] [runs]}.
  */
 public final class AppBenchmark {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -61,7 +63,9 @@ public final class AppBenchmark {
             case "start" -> start(work);
             case "stream" -> stream(work, intArg(args, 1, 500), intArg(args, 2, 60));
             case "large" -> large(work, intArg(args, 1, 1_000_000));
-            default -> throw new IllegalArgumentException("mode must be start, stream or large");
+            case "playground" -> playground(work, intArg(args, 1, 6), intArg(args, 2, 500), intArg(args, 3, 2),
+                    intArg(args, 4, 3));
+            default -> throw new IllegalArgumentException("mode must be start, stream, large or playground");
         }
         System.exit(0);
     }
@@ -128,10 +132,70 @@ public final class AppBenchmark {
                     sent, seconds, perSecond, sent / (double) seconds, load.failed.get());
             System.out.printf(Locale.ROOT, "stream: traces counted by the UI: %d%s%n", shown,
                     control ? " (control run: the load went to a gateway the UI does not watch)" : "");
-            probe.print();
+            probe.print("stream");
         } finally {
             if (other != null) {
                 other.close();
+            }
+        }
+    }
+
+    /**
+     * The Playground page on screen, {@code columns} targets streaming {@code tokens} tokens each at once through
+     * the embedded gateway from the mock provider, while the FX thread is measured; repeated {@code runs} times.
+     */
+    private static void playground(Path work, int columns, int tokens, int tokenDelayMs, int runs) throws Exception {
+        Path dir = Files.createTempDirectory(work, "playground");
+        SwitchboardApp app = launch(dir.resolve("config"), dir.resolve("data"));
+        awaitConnected(app);
+        try (MockProvider mock = MockProvider.start(new MockOptions(MockOptions.DEFAULT_HOST, 0, tokens,
+                tokenDelayMs, 0))) {
+            PlaygroundViewModel vm = onFx(() -> {
+                javafx.stage.Window window = javafx.stage.Window.getWindows().getFirst();
+                ((javafx.scene.control.ButtonBase) window.getScene().lookup("#navPlayground")).fire();
+                PlaygroundViewModel model = app.playground();
+                model.targets().clear();
+                for (int i = 0; i < columns; i++) {
+                    model.addTarget();
+                    var target = model.targets().getLast();
+                    target.provider().set("openai");
+                    target.model().set(MODELS[i % MODELS.length]);
+                    target.customHost().set(mock.baseUrl() + "/v1");
+                    target.maxTokens().set(String.valueOf(tokens));
+                }
+                return model;
+            });
+            Thread.sleep(2000);
+            // Control: the same probe on the idle page, to tell the playground's cost from what a busy machine
+            // does to any thread.
+            StallProbe idle = new StallProbe();
+            idle.start();
+            Thread.sleep(5000);
+            idle.stop();
+            idle.print("playground idle (control)");
+            for (int run = 1; run <= runs; run++) {
+                StallProbe probe = new StallProbe();
+                probe.start();
+                long t0 = System.nanoTime();
+                Object before = onFx(() -> {
+                    Object shown = vm.grid().get();
+                    vm.run();
+                    return shown;
+                });
+                // The run renders its messages off the FX thread first: wait for its own grid, then its end.
+                while (onFx(() -> vm.grid().get() == before || vm.running().get())) {
+                    Thread.sleep(20);
+                }
+                long wallMs = (System.nanoTime() - t0) / 1_000_000;
+                probe.stop();
+                List<dev.switchboard.app.playground.CellResult> cells = onFx(() -> java.util.stream.IntStream
+                        .range(0, columns).mapToObj(col -> vm.grid().get().cell(0, col).get()).toList());
+                System.out.printf(Locale.ROOT, "playground run %d: %d columns x %d tokens (%d ms apart) all done in "
+                        + "%d ms; output tokens per column %s; failed %d%n", run, columns, tokens, tokenDelayMs,
+                        wallMs, cells.stream().map(c -> String.valueOf(c.outputTokens())).toList(),
+                        cells.stream().filter(c -> c.status() != dev.switchboard.app.playground.CellStatus.DONE)
+                                .count());
+                probe.print("playground");
             }
         }
     }
@@ -307,12 +371,13 @@ public final class AppBenchmark {
             });
         }
 
-        void print() {
-            System.out.printf(Locale.ROOT, "stream: FX longest stall (runLater latency) %d ms, p99 %d ms "
-                    + "(target <= 50 ms); longest frame gap %d ms over %d frames%n", max(lateness),
+        /** @param label the figures' prefix, e.g. {@code stream} */
+        void print(String label) {
+            System.out.printf(Locale.ROOT, "%s: FX longest stall (runLater latency) %d ms, p99 %d ms "
+                    + "(target <= 50 ms); longest frame gap %d ms over %d frames%n", label, max(lateness),
                     percentile(lateness, 0.99), max(frameGaps), frameGaps.size());
-            System.out.printf(Locale.ROOT, "stream: UI threads (FX + renderer) used %.0f%% of one core; "
-                    + "machine load average %.1f on %d cores%n", 100.0 * uiCpuNanos / wallNanos,
+            System.out.printf(Locale.ROOT, "%s: UI threads (FX + renderer) used %.0f%% of one core; "
+                    + "machine load average %.1f on %d cores%n", label, 100.0 * uiCpuNanos / wallNanos,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }

@@ -1,0 +1,51 @@
+package dev.switchboard.app.playground;
+
+import dev.switchboard.app.common.Styles;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** One target's answer in compare mode: the text as it streams, then its metrics, or the error in its words. */
+final class ResultPane extends VBox {
+    private final TextArea output = new TextArea();
+    private final Label metrics = new Label();
+    private final Label error = new Label();
+
+    ResultPane(int col, ObservableValue<CellResult> result) {
+        super(6);
+        output.setId("output-" + col);
+        output.setEditable(false);
+        output.setWrapText(true);
+        output.setPromptText("The answer streams in here");
+        metrics.setId("metrics-" + col);
+        metrics.getStyleClass().add(Styles.MUTED);
+        metrics.setWrapText(true);
+        error.setId("error-" + col);
+        error.getStyleClass().add(Styles.ERROR_TEXT);
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        VBox.setVgrow(output, Priority.ALWAYS);
+        getChildren().addAll(metrics, error, output);
+        show(result.getValue());
+        result.addListener((obs, old, now) -> show(now));
+    }
+
+    private void show(CellResult r) {
+        String shown = output.getText();
+        if (!shown.equals(r.output())) {
+            if (!shown.isEmpty() && r.output().startsWith(shown)) {
+                // A stream only grows: appending the new tokens (which also scrolls to them, as a chat window
+                // does) costs far less than replacing the whole text ten times a second.
+                output.appendText(r.output().substring(shown.length()));
+            } else {
+                output.setText(r.output());
+                output.positionCaret(r.output().length());
+            }
+        }
+        metrics.setText(CellTexts.metrics(r));
+        error.setText(r.error());
+        error.setVisible(r.error() != null && r.status() == CellStatus.FAILED);
+    }
+}
