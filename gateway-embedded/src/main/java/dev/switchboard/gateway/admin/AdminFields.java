@@ -53,6 +53,18 @@ public final class AdminFields {
         return value.asText().trim();
     }
 
+    /** Free text that may be left empty (a description): trimmed, null when absent, null or blank. */
+    public static String optionalText(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw GatewayException.badRequest(field, "'" + field + "' must be a string");
+        }
+        return value.asText().isBlank() ? null : value.asText().trim();
+    }
+
     /** An absolute http(s) URL, or null when absent or null. */
     static String url(ObjectNode body, String field) {
         String value = text(body, field, false);

@@ -75,7 +75,7 @@ public final class PromptAdminRoutes {
         PromptCalls.run(() -> {
             ObjectNode body = AdminFields.body(ctx);
             String name = AdminFields.text(body, "name", true);
-            NewPrompt prompt = new NewPrompt(name, AdminFields.text(body, "description", false),
+            NewPrompt prompt = new NewPrompt(name, AdminFields.optionalText(body, "description"),
                     AdminFields.strings(body, "tags"));
             ObjectNode version = body.deepCopy();
             version.remove(List.of("name", "description", "tags"));
@@ -91,7 +91,7 @@ public final class PromptAdminRoutes {
 
     private void updatePrompt(Context ctx, PromptPath path) {
         ObjectNode body = AdminFields.body(ctx);
-        library.updatePrompt(path.name(), AdminFields.text(body, "description", false),
+        library.updatePrompt(path.name(), AdminFields.optionalText(body, "description"),
                 AdminFields.strings(body, "tags"));
         json(ctx, 200, promptJson(path.name()));
     }
