@@ -5,6 +5,8 @@
 #   bench/app-ui.sh playground [columns tokens tokenDelayMs runs]    (see bench/playground.sh)
 # Needs a display: uses $DISPLAY, else starts Xvfb on :97 when installed, else runs headless (Monocle).
 # Work files go to app/target/bench; the seeded large store is kept there and reused.
+# BENCH_JVM_EXTRA adds JVM options, e.g. "-XX:StartFlightRecording=filename=/tmp/app.jfr" to see what the FX
+# thread does during a stall (jfr print --events jdk.ExecutionSample; the FX thread is GtkNativeMainLoopThread).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-all}"
@@ -19,7 +21,7 @@ mkdir -p app/target/bench
 "${JAVA_HOME:-/usr}/bin/jar" --create --file app/target/bench/app-tests.jar -C app/target/test-classes .
 CP="app/target/bench/app-tests.jar:app/target/switchboard-app-0.1.0.jar:$(cat app/target/bench.cp)"
 
-JAVA_OPTS=(-Xmx4g -Dbench.dir=app/target/bench -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+JAVA_OPTS=(${BENCH_JVM_EXTRA:-} -Xmx4g -Dbench.dir=app/target/bench -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 # STREAM_CONTROL=1: the stream goes to a gateway the UI does not watch (what the load alone does to the FX thread).
 [[ -n "${STREAM_CONTROL:-}" ]] && JAVA_OPTS+=(-Dbench.control=true)
 XVFB_PID=""
