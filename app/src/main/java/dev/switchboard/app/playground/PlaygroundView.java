@@ -5,6 +5,8 @@ import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.app.common.Widgets;
 import dev.switchboard.app.playground.PlaygroundViewModel.Mode;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -44,6 +46,7 @@ public final class PlaygroundView extends BorderPane {
     private final PlaygroundViewModel vm;
     private final Runnable startDemo;
     private final HBox columns = new HBox(10);
+    private final List<ResultPane> resultPanes = new ArrayList<>();
 
     /** @param startDemo switches the app to demo mode, whose mock provider needs no API key */
     public PlaygroundView(PlaygroundViewModel vm, Runnable startDemo) {
@@ -77,7 +80,7 @@ public final class PlaygroundView extends BorderPane {
         setCenter(split);
 
         vm.targets().addListener((ListChangeListener<TargetDraft>) change -> showColumns());
-        vm.grid().addListener((obs, old, now) -> showColumns());
+        vm.grid().addListener((obs, old, now) -> followRun());
         vm.mode().addListener((obs, old, now) -> showColumns());
         showColumns();
         vm.load();
@@ -200,28 +203,36 @@ public final class PlaygroundView extends BorderPane {
 
     private void showColumns() {
         columns.getChildren().clear();
+        resultPanes.clear();
         if (vm.mode().get() != Mode.COMPARE) {
             return;
         }
-        RunGrid grid = vm.grid().get();
         for (int col = 0; col < vm.targets().size(); col++) {
-            VBox column = new VBox(8, new TargetCard(vm, vm.targets().get(col), col));
+            ResultPane result = new ResultPane(col);
+            VBox.setVgrow(result, Priority.ALWAYS);
+            resultPanes.add(result);
+            VBox column = new VBox(8, new TargetCard(vm, vm.targets().get(col), col), result);
             column.setMinWidth(240);
             column.setPrefWidth(COLUMN_WIDTH);
             HBox.setHgrow(column, Priority.ALWAYS);
-            if (grid != null && col < grid.targetLabels().size()) {
-                ResultPane result = new ResultPane(col, grid.cell(0, col));
-                VBox.setVgrow(result, Priority.ALWAYS);
-                column.getChildren().add(result);
-            }
             columns.getChildren().add(column);
         }
+        followRun();
         if (vm.targets().isEmpty()) {
             Label empty = Widgets.hint("Add a target to start: each one is a column here, all streaming at once. "
                     + "No API key at hand? Demo mode offers targets on a built-in mock provider.");
             Button demo = Icons.button("playgroundDemo", "Try demo mode", Feather.PLAY_CIRCLE);
             demo.setOnAction(e -> startDemo.run());
             columns.getChildren().add(new VBox(10, empty, demo));
+        }
+    }
+
+    /** Points each column's result at the current run's cell (none before the first run). */
+    private void followRun() {
+        RunGrid grid = vm.grid().get();
+        for (int col = 0; col < resultPanes.size(); col++) {
+            boolean inRun = grid != null && col < grid.targetLabels().size();
+            resultPanes.get(col).follow(inRun ? grid.cell(0, col) : null);
         }
     }
 }

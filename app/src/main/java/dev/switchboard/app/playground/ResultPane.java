@@ -1,6 +1,7 @@
 package dev.switchboard.app.playground;
 
 import dev.switchboard.app.common.Styles;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -13,7 +14,11 @@ final class ResultPane extends VBox {
     private final Label metrics = new Label();
     private final Label error = new Label();
 
-    ResultPane(int col, ObservableValue<CellResult> result) {
+    private final ChangeListener<CellResult> onChange = (obs, old, now) -> show(now);
+    private ObservableValue<CellResult> followed;
+
+    /** Hidden until it {@link #follow follows} a run's cell. */
+    ResultPane(int col) {
         super(6);
         output.setId("output-" + col);
         output.setEditable(false);
@@ -28,8 +33,24 @@ final class ResultPane extends VBox {
         error.managedProperty().bind(error.visibleProperty());
         VBox.setVgrow(output, Priority.ALWAYS);
         getChildren().addAll(metrics, error, output);
-        show(result.getValue());
-        result.addListener((obs, old, now) -> show(now));
+        managedProperty().bind(visibleProperty());
+        setVisible(false);
+    }
+
+    /**
+     * Shows another run's cell in the same controls: a new run re-binds the columns instead of building them again,
+     * which would restyle every control of every column just as all of them start streaming.
+     */
+    void follow(ObservableValue<CellResult> result) {
+        if (followed != null) {
+            followed.removeListener(onChange);
+        }
+        followed = result;
+        setVisible(result != null);
+        if (result != null) {
+            show(result.getValue());
+            result.addListener(onChange);
+        }
     }
 
     private void show(CellResult r) {
