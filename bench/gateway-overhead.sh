@@ -121,36 +121,8 @@ log "mock at $MOCK_URL, gateway at $GATEWAY_URL (pid $GATEWAY_PID)"
 UPSTREAM="$MOCK_URL/v1"
 
 # ---------------------------------------------------------------- load
-# The same request both ways: the gateway routes on the x-portkey headers, the mock ignores them.
-# request() counts what each wrk thread writes, so in-flight requests at the end are counted as sent too.
-cat >"$WORK/chat.lua" <<LUA
-local body = '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello in one short sentence."}]}'
-local headers = {
-  ["Content-Type"] = "application/json",
-  ["Authorization"] = "Bearer sk-mock",
-  ["x-portkey-provider"] = "openai",
-  ["x-portkey-custom-host"] = "$UPSTREAM",
-}
-local threads = {}
-sent = 0
-
-function setup(thread) table.insert(threads, thread) end
-
-function request()
-  sent = sent + 1
-  return wrk.format("POST", nil, headers, body)
-end
-
-function done(summary, latency, requests)
-  -- wrk calls request() once on its first thread before the run, to check the script: not a request sent.
-  local total = -1
-  for _, thread in ipairs(threads) do total = total + thread:get("sent") end
-  local e = summary.errors
-  io.write(string.format("BENCH sent=%d completed=%d errors=%d rps=%.1f p50_us=%d p99_us=%d\n",
-    total, summary.requests, e.connect + e.read + e.write + e.status + e.timeout,
-    summary.requests / summary.duration * 1e6, latency:percentile(50), latency:percentile(99)))
-end
-LUA
+# The same request both ways (bench/chat-load.lua); the mock ignores the gateway's routing headers.
+export BENCH_UPSTREAM="$UPSTREAM"
 
 GATEWAY_SENT=0
 GATEWAY_ANSWERED=0
@@ -164,7 +136,7 @@ run_wrk() {
   local name=$1 url=$2 connections=$3 threads=$4 seconds=$5 pid=$6
   local ticks_before
   ticks_before=$(cpu_ticks "$pid")
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency -s "$WORK/chat.lua" \
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency -s "$ROOT/bench/chat-load.lua" \
     "$url/v1/chat/completions" >"$WORK/wrk-$name.txt" 2>&1 || { cat "$WORK/wrk-$name.txt" >&2; die "wrk failed"; }
   local line
   line=$(grep '^BENCH ' "$WORK/wrk-$name.txt") || { cat "$WORK/wrk-$name.txt" >&2; die "no wrk summary"; }

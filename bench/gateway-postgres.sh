@@ -145,30 +145,8 @@ done
 log "mock at $MOCK_URL, gateways at ${GATEWAY_URLS[*]}"
 
 # ---------------------------------------------------------------- load
-cat >"$WORK/chat.lua" <<LUA
-local body = '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello in one short sentence."}]}'
-local headers = {
-  ["Content-Type"] = "application/json",
-  ["Authorization"] = "Bearer sk-mock",
-  ["x-portkey-provider"] = "openai",
-  ["x-portkey-custom-host"] = "$UPSTREAM",
-}
-local threads = {}
-sent = 0
-function setup(thread) table.insert(threads, thread) end
-function request()
-  sent = sent + 1
-  return wrk.format("POST", nil, headers, body)
-end
-function done(summary, latency, requests)
-  local total = -1  -- wrk calls request() once before the run to check the script
-  for _, thread in ipairs(threads) do total = total + thread:get("sent") end
-  local e = summary.errors
-  io.write(string.format("BENCH sent=%d completed=%d errors=%d rps=%.1f p50_us=%d p99_us=%d\n",
-    total, summary.requests, e.connect + e.read + e.write + e.status + e.timeout,
-    summary.requests / summary.duration * 1e6, latency:percentile(50), latency:percentile(99)))
-end
-LUA
+# Load: bench/chat-load.lua, every gateway routes it to the mock.
+export BENCH_UPSTREAM="$UPSTREAM"
 field() { sed -nE "s/.*[ ]$2=([0-9.]+).*/\1/p" <<<"$1"; }
 
 SENT=0
@@ -178,7 +156,7 @@ ERRORS=0
 load() {
   local name=$1 seconds=$2 pids=() i
   for i in "${!GATEWAY_URLS[@]}"; do
-    wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s --latency -s "$WORK/chat.lua" \
+    wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s --latency -s "$ROOT/bench/chat-load.lua" \
       "${GATEWAY_URLS[$i]}/v1/chat/completions" >"$WORK/wrk-$name-$i.txt" 2>&1 &
     pids+=($!)
   done
