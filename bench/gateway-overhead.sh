@@ -2,13 +2,14 @@
 # What the Switchboard gateway adds on top of an upstream, measured in one run on this machine:
 # requests/s and p50/p99 latency with 1 and 16 connections straight to the mock provider and through the
 # gateway, time to first streamed token both ways, the gateway's peak RSS, and traces stored vs requests sent.
-# Loopback only; takes about two minutes; stops everything it started.
+# Loopback only; takes about three minutes; stops everything it started.
 #
 # Usage: bench/gateway-overhead.sh
 # Environment (all optional):
 #   DURATION=10        seconds per measured wrk run (four runs)
-#   WARMUP=10          seconds of wrk warm-up per target
-#   TTFT_REQUESTS=200  streamed requests per target for time to first token
+#   WARMUP=30          seconds of wrk warm-up per target (C2 keeps compiling for ~20 s on 2 busy cores)
+#   TTFT_WARMUP=2000   streamed requests per target before timing the first token (the stream path warms up too)
+#   TTFT_REQUESTS=1000 streamed requests per target for time to first token
 #   MOCK_PORT=0 GATEWAY_PORT=0   ports; 0 (the default) picks free ones, so a running gateway on 8787 is no obstacle
 #   GATEWAY_JAVA_OPTS  JVM options for the gateway (default: those of the README's headless command, the way
 #                      users start it; set it to "" for the JVM's own defaults)
@@ -18,15 +19,15 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="$ROOT/gateway-embedded/target/switchboard-gateway.jar"
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-10}
-TTFT_REQUESTS=${TTFT_REQUESTS:-200}
-TTFT_WARMUP=50
+WARMUP=${WARMUP:-30}
+TTFT_REQUESTS=${TTFT_REQUESTS:-1000}
+TTFT_WARMUP=${TTFT_WARMUP:-2000}
 MOCK_PORT=${MOCK_PORT:-0}
 GATEWAY_PORT=${GATEWAY_PORT:-0}
 HOST=127.0.0.1
 ADMIN_TOKEN="bench-$RANDOM$RANDOM"
 # Keep in step with the README's headless command and deploy/.
-HEADLESS_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC"
+HEADLESS_JAVA_OPTS="-Xmx128m -XX:+UseSerialGC"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-bench.XXXXXX")
 MOCK_PID=""

@@ -57,8 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final int TRACE_QUEUE_CAPACITY = 100_000;
-    /** A quarter of the 256 MB heap the headless gateway is documented to run in; seconds of traffic at full load. */
-    private static final long TRACE_MEMORY_BYTES = 64L * 1024 * 1024;
+    /** A fifth of the heap, at most 64 MB: seconds of traffic at full load, minutes of a database outage. */
+    private static final long TRACE_MEMORY_BYTES = HeapBudget.bytes(20, 64L * 1024 * 1024);
     private static final int TRACE_BATCH = 500;
     private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
     private static final int CIRCUIT_THRESHOLD = 5;

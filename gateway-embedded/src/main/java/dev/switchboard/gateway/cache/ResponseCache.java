@@ -2,6 +2,7 @@ package dev.switchboard.gateway.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.switchboard.gateway.HeapBudget;
 import dev.switchboard.gateway.store.Sql;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +20,10 @@ public final class ResponseCache {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
     /**
      * The in-memory front holds up to this many characters of answers (plus a small allowance per entry), not a
-     * count: ten thousand long answers would take a large share of a 256 MB heap. The database keeps the rest.
+     * count: ten thousand long answers would take a large share of a small heap. A tenth of the heap, at most 16 M
+     * characters (32 MB); the database keeps the rest.
      */
-    private static final long MEMORY_CHARS = 16L * 1024 * 1024;
+    private static final long MEMORY_CHARS = HeapBudget.bytes(10, 32L * 1024 * 1024) / Character.BYTES;
     private static final int ENTRY_ALLOWANCE = 256;
     /** After a failed database read, answer from memory only for this long rather than wait on every lookup. */
     private static final Duration DATABASE_PAUSE = Duration.ofSeconds(10);

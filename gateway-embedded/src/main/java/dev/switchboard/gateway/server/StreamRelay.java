@@ -16,15 +16,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Relays a provider's stream to the client as OpenAI SSE, each chunk written the moment it is translated and
- * flushed as soon as no further chunk is already at hand. Once the first byte is out, a failure can no longer be
+ * flushed as soon as no further chunk is already at hand, except the first chunk with output, which is flushed
+ * at once: time to first token is what a user feels, so it never waits for a burst behind it. Once the first byte is out, a failure can no longer be
  * retried: the client gets an error event and the trace records why the stream ended early.
  */
 final class StreamRelay {
     /** Clients that close mid-stream get this status on their trace (nginx's convention). */
     static final int CLIENT_CLOSED = 499;
+    private static final Pattern FIRST_OUTPUT =
+            Pattern.compile("\"(?:content|reasoning_content|refusal)\"\\s*:\\s*\"[^\"]|\"tool_calls\"\\s*:\\s*\\[");
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
     /** @param status the status to answer with: 200, or 246 when input guardrails failed without denying */
@@ -43,6 +47,7 @@ final class StreamRelay {
         draft.streamChunks(chunks);
         SseWriter client = SseWriter.open(ctx, status);
         SseReader reader = new SseReader(open.response().body().source());
+        boolean outputSent = false;
         try {
             SseEvent event;
             // Flushing only when the next read would wait sends chunks that arrived together in one write, yet
@@ -50,6 +55,10 @@ final class StreamRelay {
             while ((event = reader.next(client::flushQueued)) != null) {
                 for (String chunk : translator.onEvent(event)) {
                     forward(client, chunk, chunks, clientWantsUsage, draft);
+                    if (!outputSent && carriesOutput(chunk)) {
+                        client.flushQueued();
+                        outputSent = true;
+                    }
                 }
             }
             if (!translator.completed()) {
@@ -82,6 +91,11 @@ final class StreamRelay {
         }
         draft.markFirstToken();
         client.queueData(chunk);
+    }
+
+    /** A chunk with text or a tool call in its delta, as opposed to the opening role chunk or a usage chunk. */
+    static boolean carriesOutput(String chunk) {
+        return FIRST_OUTPUT.matcher(chunk).find();
     }
 
     /** The extra usage chunk the gateway asked for on the client's behalf: no choices, only usage. */
