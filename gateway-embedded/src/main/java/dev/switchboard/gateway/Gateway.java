@@ -60,7 +60,8 @@ public final class Gateway implements AutoCloseable {
     /** A fifth of the heap, at most 64 MB: seconds of traffic at full load, minutes of a database outage. */
     private static final long TRACE_MEMORY_BYTES = HeapBudget.bytes(20, 64L * 1024 * 1024);
     private static final int TRACE_BATCH = 500;
-    private static final Duration TRACE_FLUSH = Duration.ofMillis(100);
+    /** Group-commit window: a trace is stored (and shown live) at most this much after its request ends. */
+    private static final Duration TRACE_FLUSH = Duration.ofMillis(50);
     private static final int CIRCUIT_THRESHOLD = 5;
     private static final Duration CIRCUIT_COOL_DOWN = Duration.ofSeconds(30);
     private static final Duration RETENTION_INTERVAL = Duration.ofMinutes(10);

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores traces off the request path: requests drop a {@link TraceDraft} into a bounded queue and return; one
  * thread assembles drafts, tells the {@linkplain TraceFeed#subscribeRecorded recorded-trace listeners} (metrics,
- * export) at once, and writes them in JDBC batches (at {@code batchSize} rows or every {@code flushEvery}), then
- * publishes them to the live feed. When the database is unreachable the assembled traces wait in a second bounded
+ * export) at once, and writes them in JDBC batches, then publishes them to the live feed. A batch is group-committed:
+ * it is written once {@code batchSize} drafts are waiting or its first draft has waited {@code flushEvery}, so under
+ * load one commit carries many traces instead of each trace paying for its own. When the database is unreachable the assembled traces wait in a second bounded
  * buffer and the writer retries every second, so requests never wait on the database; what does not fit is
  * dropped and counted. Both are bounded by count and by a memory budget (bodies plus a per-trace allowance), so a
  * long outage or a burst of large bodies costs traces, never the gateway's heap. {@link #close()} drains
@@ -115,7 +117,7 @@ public final class TraceWriter implements AutoCloseable {
                 TraceDraft first = queue.poll(closing ? 0 : waitMs, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     drafts.add(first);
-                    queue.drainTo(drafts, batchSize - 1);
+                    gather(drafts, System.nanoTime() + flushEvery.toNanos());
                     record(drafts);
                     drafts.clear();
                 }
@@ -126,6 +128,16 @@ public final class TraceWriter implements AutoCloseable {
                 // Nobody interrupts this thread on purpose (H2 closes files on interrupt); keep draining.
                 Thread.interrupted();
             }
+        }
+    }
+
+    /** Adds the drafts that arrive until {@code deadline} or until the batch is full, waking once in between. */
+    private void gather(List<TraceDraft> drafts, long deadline) {
+        queue.drainTo(drafts, batchSize - drafts.size());
+        long left = deadline - System.nanoTime();
+        if (drafts.size() < batchSize && !closing && left > 0) {
+            LockSupport.parkNanos(left);
+            queue.drainTo(drafts, batchSize - drafts.size());
         }
     }
 
@@ -294,6 +306,7 @@ public final class TraceWriter implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(Duration.ofSeconds(30));
         } catch (InterruptedException e) {

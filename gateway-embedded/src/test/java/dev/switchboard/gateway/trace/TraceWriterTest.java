@@ -9,6 +9,8 @@ import dev.switchboard.gateway.cost.PriceTable;
 import dev.switchboard.gateway.cost.TokenEstimator;
 import dev.switchboard.gateway.store.Database;
 import dev.switchboard.gateway.store.TraceStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -53,6 +57,36 @@ class TraceWriterTest {
             assertThat(writer.dropped()).isZero();
             assertThat(published).hasSize(requests);
             assertThat(published.getFirst().requestBody()).as("the live feed carries summaries").isNull();
+        }
+    }
+
+    @Test
+    void tracesThatArriveTogetherShareOneCommit() throws Exception {
+        try (Database database = Database.open(TestDatabases.fresh(store, dataDir))) {
+            AtomicInteger connections = new AtomicInteger();
+            DataSource counting = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            connections.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(database.dataSource(), args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            TraceStore traces = new TraceStore(counting);
+            int before = connections.get();
+            TraceWriter writer = new TraceWriter(new TraceAssembler(PriceTable.bundled(), new TokenEstimator(),
+                    TraceAssembler.BodyCapture.DEFAULT), traces, new TraceFeed(), 1000, 64L << 20, 500,
+                    Duration.ofSeconds(1));
+            for (int i = 0; i < 100; i++) {
+                writer.submit(draft(i));
+            }
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.written() == 100);
+            assertThat(connections.get() - before).as("one batch for the hundred traces").isEqualTo(1);
+            writer.close();
         }
     }
 
