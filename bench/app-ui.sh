@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 MODE="${1:-all}"
 STREAM_RATE="${STREAM_RATE:-500}"
 STREAM_SECONDS="${STREAM_SECONDS:-60}"
+# Seconds of the same load before the stall probe starts: the JIT compilers take most of a core at first.
+STREAM_WARMUP="${STREAM_WARMUP:-20}"
 LARGE_TRACES="${LARGE_TRACES:-1000000}"
 
 ./mvnw -q -B -pl app -am install -DskipTests
@@ -21,7 +23,8 @@ mkdir -p app/target/bench
 "${JAVA_HOME:-/usr}/bin/jar" --create --file app/target/bench/app-tests.jar -C app/target/test-classes .
 CP="app/target/bench/app-tests.jar:app/target/switchboard-app-0.1.0.jar:$(cat app/target/bench.cp)"
 
-JAVA_OPTS=(${BENCH_JVM_EXTRA:-} -Xmx4g -Dbench.dir=app/target/bench -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+# -XX:MaxGCPauseMillis=20 as the installed app and ./mvnw -Prun start it.
+JAVA_OPTS=(${BENCH_JVM_EXTRA:-} -XX:MaxGCPauseMillis=20 -Xmx4g -Dbench.dir=app/target/bench -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 # STREAM_CONTROL=1: the stream goes to a gateway the UI does not watch (what the load alone does to the FX thread).
 [[ -n "${STREAM_CONTROL:-}" ]] && JAVA_OPTS+=(-Dbench.control=true)
 XVFB_PID=""
@@ -49,9 +52,9 @@ start_runs() {
 }
 case "$MODE" in
   start) start_runs ;;
-  stream) run stream "$STREAM_RATE" "$STREAM_SECONDS" ;;
+  stream) run stream "$STREAM_RATE" "$STREAM_SECONDS" "$STREAM_WARMUP" ;;
   large) run large "$LARGE_TRACES" ;;
-  all) start_runs; run stream "$STREAM_RATE" "$STREAM_SECONDS"; run large "$LARGE_TRACES" ;;
+  all) start_runs; run stream "$STREAM_RATE" "$STREAM_SECONDS" "$STREAM_WARMUP"; run large "$LARGE_TRACES" ;;
   playground) run playground "${@:2}" ;;
   *) echo "usage: $0 [start|stream|large|all|playground]" >&2; exit 2 ;;
 esac

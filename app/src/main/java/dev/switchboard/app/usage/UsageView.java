@@ -72,8 +72,8 @@ public final class UsageView extends ScrollPane {
                 vm.refresh();
             }
         });
-        // Built on first show: what the model loaded at connect time may be minutes old.
-        vm.refresh();
+        // Built on first show: the model reads nothing before.
+        vm.pageShown();
     }
 
     private VBox toolbar() {

@@ -80,12 +80,27 @@ public final class UsageViewModel {
         }
     }
 
+    private boolean pageShown;
+
     public UsageViewModel(ReadOnlyObjectProperty<GatewayClient> client, UiTasks tasks, Clock clock, ZoneId zone) {
         this.client = client;
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
-        client.addListener((obs, old, now) -> refresh());
+        client.addListener((obs, old, now) -> {
+            if (pageShown) {
+                refresh();
+            }
+        });
+    }
+
+    /**
+     * The page was built and shown: read now, and read each newly connected gateway from here on. Until then
+     * nothing is read: usage over a large store is heavy, and at start-up it would compete with the trace list.
+     */
+    public void pageShown() {
+        pageShown = true;
+        refresh();
     }
 
     /** Everything the page shows, read in one background task. */

@@ -35,7 +35,24 @@ class UsageViewModelTest {
                 new UsageGroup("gpt-4o", 8, 2, 1000, 500, new BigDecimal("0.03"), 400L, 900L)));
         vm = new UsageViewModel(client, UiTasks.sameThread(), Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC);
         vm.range().set(TimeRange.LAST_HOUR);
+        vm.pageShown();
         client.set(gateway);
+    }
+
+    @Test
+    void readsNothingUntilThePageIsShown() {
+        FakeGatewayClient other = new FakeGatewayClient();
+        other.usage = gateway.usage;
+        SimpleObjectProperty<GatewayClient> connection = new SimpleObjectProperty<>();
+        UsageViewModel unseen = new UsageViewModel(connection, UiTasks.sameThread(), Clock.fixed(NOW, ZoneOffset.UTC),
+                ZoneOffset.UTC);
+        connection.set(other);
+
+        assertThat(unseen.requests().get()).as("not read while unseen").isNotEqualTo("8");
+
+        unseen.pageShown();
+
+        assertThat(unseen.requests().get()).isEqualTo("8");
     }
 
     @Test
