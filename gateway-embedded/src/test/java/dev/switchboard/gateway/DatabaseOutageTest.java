@@ -103,12 +103,15 @@ class DatabaseOutageTest {
         Reply ready = gateway.call(gateway.get("/ready"));
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.json().path("reason").asText()).contains("database");
-        String metrics = gateway.call(gateway.get("/metrics")).body();
-        assertThat(metricValue(metrics, "switchboard_requests_total{endpoint=\"chat.completions\",model=\"gpt-4o-mini\","
-                + "outcome=\"ok\",provider=\"openai\",status=\"200\"}")).as("metrics count during the outage")
-                .isEqualTo(30);
-        assertThat(metricValue(metrics, "switchboard_trace_store_failing")).isEqualTo(1);
-        assertThat(metricValue(metrics, "switchboard_trace_queue_depth")).isEqualTo(20);
+        // Metrics count recorded traces, which the trace writer records moments after the answers.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = gateway.call(gateway.get("/metrics")).body();
+            assertThat(metricValue(metrics, "switchboard_requests_total{endpoint=\"chat.completions\","
+                    + "model=\"gpt-4o-mini\",outcome=\"ok\",provider=\"openai\",status=\"200\"}"))
+                    .as("metrics count during the outage").isEqualTo(30);
+            assertThat(metricValue(metrics, "switchboard_trace_store_failing")).isEqualTo(1);
+            assertThat(metricValue(metrics, "switchboard_trace_queue_depth")).isEqualTo(20);
+        });
 
         restore();
 

@@ -133,8 +133,10 @@ class ReplicasTest {
         });
 
         assertThat(miss.headers().get("x-portkey-cache-status")).isEqualTo("MISS");
-        assertThat(second.metric("switchboard_cache_requests_total{endpoint=\"chat.completions\","
-                + "model=\"gpt-4o-mini\",provider=\"openai\",result=\"hit\"}")).isPositive();
+        // Metrics count recorded traces, which the trace writer records moments after the answer.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(second.metric(
+                "switchboard_cache_requests_total{endpoint=\"chat.completions\","
+                + "model=\"gpt-4o-mini\",provider=\"openai\",result=\"hit\"}")).isPositive());
     }
 
     @Test
