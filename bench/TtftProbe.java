@@ -112,7 +112,7 @@ public class TtftProbe {
             }
             long firstToken = -1;
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                for (long size = chunkSize(); size > 0; size = chunkSize()) {
                     String data = take(size);
                     if (firstToken < 0 && FIRST_TOKEN.matcher(data).find()) {
                         firstToken = System.nanoTime() - started;
@@ -126,6 +126,11 @@ public class TtftProbe {
                 throw new IOException("a response without length on a keep-alive connection");
             }
             return new Response(status, firstToken);
+        }
+
+        /** The size line of the next chunk (hexadecimal; 0 ends the body). */
+        private long chunkSize() throws IOException {
+            return Long.parseLong(line().trim(), 16);
         }
 
         /** The next CRLF-terminated line, without its terminator. */

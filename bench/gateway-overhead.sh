@@ -27,7 +27,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-0}
 HOST=127.0.0.1
 ADMIN_TOKEN="bench-$RANDOM$RANDOM"
 # Keep in step with the README's headless command and deploy/.
-HEADLESS_JAVA_OPTS="-Xmx128m -XX:+UseSerialGC"
+HEADLESS_JAVA_OPTS="-Xmx112m -XX:+UseSerialGC"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-bench.XXXXXX")
 MOCK_PID=""

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 
 /**
  * Relays a provider's stream to the client as OpenAI SSE, each chunk written the moment it is translated and
- * flushed as soon as no further chunk is already at hand, except the first chunk with output, which is flushed
- * at once: time to first token is what a user feels, so it never waits for a burst behind it. Once the first byte is out, a failure can no longer be
- * retried: the client gets an error event and the trace records why the stream ended early.
+ * flushed as soon as no further chunk is already at hand, except the first chunk with output, which is flushed at
+ * once: time to first token is what a user feels, so it never waits for a burst behind it. Once the first byte is
+ * out, a failure can no longer be retried: the client gets an error event and the trace records why the stream
+ * ended early.
  */
 final class StreamRelay {
     /** Clients that close mid-stream get this status on their trace (nginx's convention). */

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores traces off the request path: requests drop a {@link TraceDraft} into a bounded queue and return; one
  * thread assembles drafts, tells the {@linkplain TraceFeed#subscribeRecorded recorded-trace listeners} (metrics,
- * export) at once, and writes them in JDBC batches, then publishes them to the live feed. A batch is group-committed:
- * it is written once {@code batchSize} drafts are waiting or its first draft has waited {@code flushEvery}, so under
- * load one commit carries many traces instead of each trace paying for its own. When the database is unreachable the assembled traces wait in a second bounded
+ * export) at once, and writes them in JDBC batches, then publishes them to the live feed. Batches are
+ * group-committed: a full batch already waiting is written at once, else a batch is written when its first draft
+ * has waited {@code flushEvery}, so under load one commit carries many traces instead of each paying for its own.
+ * When the database is unreachable the assembled traces wait in a second bounded
  * buffer and the writer retries every second, so requests never wait on the database; what does not fit is
  * dropped and counted. Both are bounded by count and by a memory budget (bodies plus a per-trace allowance), so a
  * long outage or a burst of large bodies costs traces, never the gateway's heap. {@link #close()} drains
@@ -131,7 +132,10 @@ public final class TraceWriter implements AutoCloseable {
         }
     }
 
-    /** Adds the drafts that arrive until {@code deadline} or until the batch is full, waking once in between. */
+    /**
+     * Takes what is waiting, up to a batch; if that is less than a batch, sleeps once until {@code deadline} and
+     * takes what arrived meanwhile. One wake-up per batch, not one per arriving trace.
+     */
     private void gather(List<TraceDraft> drafts, long deadline) {
         queue.drainTo(drafts, batchSize - drafts.size());
         long left = deadline - System.nanoTime();
