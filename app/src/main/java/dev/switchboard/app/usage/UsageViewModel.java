@@ -2,6 +2,7 @@ package dev.switchboard.app.usage;
 
 import dev.switchboard.app.common.Csv;
 import dev.switchboard.app.common.Formats;
+import dev.switchboard.app.common.PageLoad;
 import dev.switchboard.app.common.TimeRange;
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.app.common.UserMessages;
@@ -80,27 +81,34 @@ public final class UsageViewModel {
         }
     }
 
-    private boolean pageShown;
+    /** Usage over a large store is heavy: unread until the page is shown, so start-up does not wait behind it. */
+    private final PageLoad load;
 
     public UsageViewModel(ReadOnlyObjectProperty<GatewayClient> client, UiTasks tasks, Clock clock, ZoneId zone) {
         this.client = client;
         this.tasks = tasks;
         this.clock = clock;
         this.zone = zone;
-        client.addListener((obs, old, now) -> {
-            if (pageShown) {
-                refresh();
-            }
-        });
+        this.load = new PageLoad(client, this::clear, this::refresh);
     }
 
-    /**
-     * The page was built and shown: read now, and read each newly connected gateway from here on. Until then
-     * nothing is read: usage over a large store is heavy, and at start-up it would compete with the trace list.
-     */
+    /** The page became visible: read now, and read each newly connected gateway from here on. */
     public void pageShown() {
-        pageShown = true;
-        refresh();
+        load.shown();
+    }
+
+    /** Another gateway: nothing of the old one stays on screen, and its late answers are ignored. */
+    private void clear() {
+        generation++;
+        error.set(null);
+        shownRange.set(null);
+        for (StringProperty total : List.of(requests, errorRate, tokens, cost, p50, p95)) {
+            total.set(Formats.NONE);
+        }
+        costSeries.clear();
+        trafficSeries.clear();
+        latencySeries.clear();
+        rows.clear();
     }
 
     /** Everything the page shows, read in one background task. */

@@ -3,6 +3,7 @@ package dev.switchboard.app.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.FakeGatewayClient;
+import dev.switchboard.app.common.Formats;
 import dev.switchboard.app.common.TimeRange;
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.app.connection.GatewayClient;
@@ -37,6 +38,18 @@ class UsageViewModelTest {
         vm.range().set(TimeRange.LAST_HOUR);
         vm.pageShown();
         client.set(gateway);
+    }
+
+    @Test
+    void leavingAGatewayLeavesNoneOfItsFiguresOnScreen() {
+        assertThat(vm.requests().get()).isEqualTo("8");
+
+        client.set(null);
+
+        assertThat(vm.requests().get()).isEqualTo(Formats.NONE);
+        assertThat(vm.cost().get()).isEqualTo(Formats.NONE);
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.costSeries()).isEmpty();
     }
 
     @Test
