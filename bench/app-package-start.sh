@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# How fast the packaged app starts: from running the jpackage launcher to its main window being visible, and to
-# the embedded gateway answering /health. Runs the app image under its own Xvfb, RUNS times: the first run with an
-# empty home (first start: settings and database created), the others reusing that home. Prints each run and the
-# median, with the CPU time the process had used when the window appeared (less sensitive to a busy machine).
+# How fast the packaged app starts: from running its launcher to its main window being mapped on the screen, and to
+# the embedded gateway answering /health. The window is timed from X events, not by polling (see
+# jpackage/window-watch.sh). Runs the app image under its own Xvfb, RUNS times: the first run with an empty home
+# (first start: settings and database created), the others reusing that home. Prints each run and the median, with
+# the CPU time the process had used just after the window appeared (less sensitive to a busy machine).
 #
 # Usage: bench/app-package-start.sh            (build the image first: ./mvnw -Ppackage package -DskipTests)
 # Environment (all optional):
@@ -20,14 +21,16 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 2; }
 
 [[ -x "$LAUNCHER" ]] || die "no app image at $APP_IMAGE: run ./mvnw -Ppackage package -DskipTests first"
-for tool in Xvfb xdotool curl; do
-  command -v "$tool" >/dev/null || die "$tool is missing (apt-get install -y xvfb xdotool curl)"
+for tool in Xvfb xdotool xev curl; do
+  command -v "$tool" >/dev/null || die "$tool is missing (apt-get install -y xvfb xdotool x11-utils curl)"
 done
+source "$ROOT/jpackage/window-watch.sh"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-start.XXXXXX")
 XVFB_PID=""
 APP_PID=""
 cleanup() {
+  unwatch_windows
   [[ -n "$APP_PID" ]] && kill -9 "$APP_PID" 2>/dev/null || true
   [[ -n "$XVFB_PID" ]] && kill "$XVFB_PID" 2>/dev/null || true
   if [[ -n "${KEEP_WORK:-}" ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
@@ -50,16 +53,15 @@ ticks=$(getconf CLK_TCK)
 
 windows=()
 for run in $(seq "$RUNS"); do
+  watch_windows "$WORK/windows-$run"
   began=$(date +%s%N)
   HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
     JAVA_TOOL_OPTIONS="-Duser.home=$home -Dswitchboard.port=$port" "$LAUNCHER" >"$WORK/app-$run.log" 2>&1 &
   APP_PID=$!
-  until xdotool search --onlyvisible --name '^Switchboard' >/dev/null 2>&1; do
-    kill -0 "$APP_PID" 2>/dev/null || die "the app exited (see $WORK/app-$run.log; KEEP_WORK=1 keeps it)"
-    [[ $(ms_since "$began") -lt 60000 ]] || die "no window within 60 s"
-    sleep 0.01
-  done
-  window_ms=$(ms_since "$began")
+  mapped_at=$(await_window "$WORK/windows-$run" '^Switchboard' "$APP_PID" 60) \
+    || die "no window within 60 s, or the app exited (see $WORK/app-$run.log; KEEP_WORK=1 keeps it)"
+  window_ms=$((mapped_at - began / 1000000))
+  unwatch_windows
   read -ra stat <"/proc/$APP_PID/stat"
   cpu_ms=$(( (stat[13] + stat[14]) * 1000 / ticks ))
   until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do

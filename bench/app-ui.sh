@@ -2,7 +2,7 @@
 # Desktop app benchmark (not a test): prints start-up time, the FX thread's longest stall while traces stream in,
 # and first-page / filter times over a large store.
 #   bench/app-ui.sh [start|stream|large|all]    (default: all)
-#   bench/app-ui.sh playground [columns tokens tokenDelayMs runs]    (see bench/playground.sh)
+#   bench/app-ui.sh playground [columns tokens tokenDelayMs runs warmupRuns]    (see bench/playground.sh)
 # Needs a display: uses $DISPLAY, else starts Xvfb on :97 when installed, else runs headless (Monocle).
 # Work files go to app/target/bench; the seeded large store is kept there and reused.
 # BENCH_JVM_EXTRA adds JVM options, e.g. "-XX:StartFlightRecording=filename=/tmp/app.jfr" to see what the FX

@@ -28,7 +28,7 @@ fail() { log "FAIL: $*"; exit 1; }
 missing=()
 command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v xdotool >/dev/null || missing+=(xdotool)
-command -v xwininfo >/dev/null || missing+=(x11-utils)
+command -v xev >/dev/null || missing+=(x11-utils) # xev: jpackage/window-watch.sh
 command -v fakeroot >/dev/null || missing+=(fakeroot)
 command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -37,6 +37,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 source .ci/find-jdk.sh
+source jpackage/window-watch.sh
 
 work="$root_dir/jpackage/target/smoke"
 mkdir -p "$work"
@@ -48,6 +49,7 @@ made_desktop_dir=""
 
 cleanup() {
   local rc=$?
+  unwatch_windows
   [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   if [ -n "$installed_by_us" ]; then
@@ -132,6 +134,8 @@ installed_by_us=1
 install_deb "$old_deb"
 launcher=/opt/switchboard/bin/Switchboard
 [ -x "$launcher" ] || fail "no launcher at $launcher"
+# Ours, not jpackage's (which asks rpm and dpkg for its package before starting Java).
+head -c 2 "$launcher" | grep -q '#!' || fail "$launcher is jpackage's native launcher, not Switchboard's script"
 ls /usr/share/applications/*switchboard*.desktop >/dev/null 2>&1 || fail "no menu entry in /usr/share/applications"
 grep -q '^StartupWMClass=' /usr/share/applications/*switchboard*.desktop || fail "the menu entry has no StartupWMClass"
 installed_size=$(du -sh /opt/switchboard | cut -f1)
@@ -146,24 +150,23 @@ start_ms=0
 
 # Starts the installed app as a user with an empty home; sets app_pid and start_ms (start to first window, in ms).
 start_app() {
-  local label=$1 began now
+  local label=$1 began
+  watch_windows "$work/windows-$label"
   began=$(date +%s%N)
   HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
     JAVA_TOOL_OPTIONS="-Duser.home=$home -Dswitchboard.port=$port -Xlog:aot=info:file=$work/aot-$label.log" \
     "$launcher" >"$work/app-$label.log" 2>&1 &
   app_pid=$!
-  # The main window: visible and named Switchboard (GTK's hidden 10x10 leader window has the name too).
-  local deadline=$((SECONDS + 60))
-  while :; do
-    kill -0 "$app_pid" 2>/dev/null || { tail -30 "$work/app-$label.log"; fail "$label: the app exited"; }
-    if xdotool search --onlyvisible --name '^Switchboard' >/dev/null 2>&1; then break; fi
-    [ $SECONDS -lt $deadline ] || fail "$label: no window within 60 s"
-    sleep 0.02
-  done
-  now=$(date +%s%N)
-  start_ms=$(((now - began) / 1000000))
+  # The main window: mapped and named Switchboard (GTK's hidden leader window has the name too, but is not mapped).
+  local mapped_at
+  if ! mapped_at=$(await_window "$work/windows-$label" '^Switchboard' "$app_pid" 60); then
+    tail -30 "$work/app-$label.log"
+    fail "$label: no window within 60 s, or the app exited"
+  fi
+  unwatch_windows
+  start_ms=$((mapped_at - began / 1000000))
   log "$label: main window after $start_ms ms"
-  deadline=$((SECONDS + 60))
+  local deadline=$((SECONDS + 60))
   until curl -sf "http://127.0.0.1:$port/health" >"$tmp/health" 2>/dev/null; do
     kill -0 "$app_pid" 2>/dev/null || { tail -30 "$work/app-$label.log"; fail "$label: the app exited"; }
     [ $SECONDS -lt $deadline ] || { tail -30 "$work/app-$label.log"; fail "$label: /health did not answer within 60 s"; }

@@ -42,11 +42,16 @@ public final class Widgets {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
+            /** One per cell, not per update: cells are reused as rows scroll and refresh. */
+            private final Tooltip tooltip = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                boolean none = empty || item == null || item.isEmpty();
+                tooltip.setText(none ? null : item);
+                setTooltip(none ? null : tooltip);
             }
         });
         column.setPrefWidth(width);

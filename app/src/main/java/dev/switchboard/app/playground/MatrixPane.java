@@ -4,9 +4,11 @@ import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.app.common.Widgets;
 import java.io.File;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -23,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Subscription;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -33,6 +36,8 @@ final class MatrixPane extends SplitPane {
     private static final double CELL_WIDTH = 260;
     private final PlaygroundViewModel vm;
     private final GridPane grid = new GridPane(6, 6);
+    /** The shown cells' listeners on the run, dropped with the cells. */
+    private Subscription cellUpdates = Subscription.EMPTY;
 
     MatrixPane(PlaygroundViewModel vm) {
         this.vm = vm;
@@ -44,8 +49,27 @@ final class MatrixPane extends SplitPane {
         results.setFitToWidth(true);
         getItems().addAll(casesEditor(), results);
         setDividerPositions(0.45);
-        vm.grid().addListener((obs, old, now) -> showGrid(now));
-        showGrid(vm.grid().get());
+        vm.grid().addListener((obs, old, now) -> refresh());
+        visibleProperty().addListener((obs, was, is) -> refresh());
+        refresh();
+    }
+
+    /**
+     * Builds the grid only while the matrix is on screen: in compare mode every drain would otherwise restyle and
+     * re-wrap a hidden card per column, ten times a second, on the FX thread the streaming columns need.
+     */
+    private void refresh() {
+        if (isVisible()) {
+            showGrid(vm.grid().get());
+        } else {
+            clearGrid();
+        }
+    }
+
+    private void clearGrid() {
+        cellUpdates.unsubscribe();
+        cellUpdates = Subscription.EMPTY;
+        grid.getChildren().clear();
     }
 
     private VBox casesEditor() {
@@ -111,7 +135,7 @@ final class MatrixPane extends SplitPane {
     }
 
     private void showGrid(RunGrid run) {
-        grid.getChildren().clear();
+        clearGrid();
         if (run == null) {
             Label none = new Label("Run the matrix to see a result per test case and target here.");
             none.getStyleClass().add(Styles.MUTED);
@@ -171,16 +195,13 @@ final class MatrixPane extends SplitPane {
         cancel.setOnAction(e -> vm.cancelCell(row, col));
         menu.getItems().addAll(rerun, cancel);
         box.setOnContextMenuRequested(e -> menu.show(box, e.getScreenX(), e.getScreenY()));
-        Runnable show = () -> {
-            CellResult r = run.cell(row, col).get();
+        Consumer<CellResult> show = r -> {
             state.setText(CellTexts.metrics(r));
-            state.getStyleClass().removeAll(Styles.STATUS_OK, Styles.STATUS_ERROR);
             Boolean passed = r.passed();
-            if (Boolean.TRUE.equals(passed) || passed == null && r.status() == CellStatus.DONE) {
-                state.getStyleClass().add(Styles.STATUS_OK);
-            } else if (Boolean.FALSE.equals(passed) || r.status() == CellStatus.FAILED) {
-                state.getStyleClass().add(Styles.STATUS_ERROR);
-            }
+            boolean ok = Boolean.TRUE.equals(passed) || passed == null && r.status() == CellStatus.DONE;
+            styleIf(state, Styles.STATUS_OK, ok);
+            boolean failed = Boolean.FALSE.equals(passed) || r.status() == CellStatus.FAILED;
+            styleIf(state, Styles.STATUS_ERROR, !ok && failed);
             String text = r.error() != null ? r.error() : r.output();
             output.setText(text.length() > 160 ? text.substring(0, 157) + "…" : text);
             String verdicts = CellTexts.verdicts(r);
@@ -188,8 +209,18 @@ final class MatrixPane extends SplitPane {
             checks.setVisible(!verdicts.isEmpty());
             details.setText((verdicts.isEmpty() ? "" : verdicts + "\n\n") + text);
         };
-        show.run();
-        run.cell(row, col).addListener((obs, old, now) -> show.run());
+        cellUpdates = cellUpdates.and(run.cell(row, col).subscribe(show));
         return box;
+    }
+
+    /** Changes a style class only when it must: every change restyles the node, and a cell updates per drain. */
+    private static void styleIf(Node node, String styleClass, boolean on) {
+        if (on != node.getStyleClass().contains(styleClass)) {
+            if (on) {
+                node.getStyleClass().add(styleClass);
+            } else {
+                node.getStyleClass().remove(styleClass);
+            }
+        }
     }
 }

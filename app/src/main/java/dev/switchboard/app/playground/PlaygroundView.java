@@ -2,6 +2,7 @@ package dev.switchboard.app.playground;
 
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
+import dev.switchboard.app.common.LiveViewports;
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.app.common.Widgets;
 import dev.switchboard.app.playground.PlaygroundViewModel.Mode;
@@ -62,6 +63,7 @@ public final class PlaygroundView extends BorderPane {
         compare.setId("compareScroll");
         compare.setFitToHeight(true);
         compare.setFitToWidth(true);
+        LiveViewports.uncache(compare);
         MatrixPane matrix = new MatrixPane(vm);
         VBox results = new VBox(targetsStrip(matrix), compare, matrix);
         VBox.setVgrow(compare, Priority.ALWAYS);
@@ -72,7 +74,7 @@ public final class PlaygroundView extends BorderPane {
         compare.visibleProperty().bind(matrixMode.not());
         compare.managedProperty().bind(matrixMode.not());
 
-        TabPane tabs = new TabPane(new Tab("Run", results), new Tab("Experiments", new ExperimentsPane(vm)));
+        TabPane tabs = new TabPane(new Tab("Run", results), experimentsTab());
         tabs.setId("playgroundTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(new SourcePane(vm), tabs);
@@ -88,6 +90,17 @@ public final class PlaygroundView extends BorderPane {
         Timeline drain = new Timeline(new KeyFrame(DRAIN_EVERY, e -> vm.drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
+    }
+
+    /**
+     * The saved experiments join the scene only while their tab is open: a tab pane keeps hidden tabs in the scene,
+     * where the list refreshing after every run would be laid out again under the streaming columns.
+     */
+    private Tab experimentsTab() {
+        ExperimentsPane experiments = new ExperimentsPane(vm);
+        Tab tab = new Tab("Experiments");
+        tab.selectedProperty().subscribe(selected -> tab.setContent(selected ? experiments : null));
+        return tab;
     }
 
     private VBox toolbar() {

@@ -1,5 +1,7 @@
 package dev.switchboard.app.playground;
 
+import dev.switchboard.app.common.LayoutBoundary;
+import dev.switchboard.app.common.LiveViewports;
 import dev.switchboard.app.common.Styles;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -10,6 +12,7 @@ import javafx.scene.layout.VBox;
 
 /** One target's answer in compare mode: the text as it streams, then its metrics, or the error in its words. */
 final class ResultPane extends VBox {
+    private static final double ANSWER_MIN_HEIGHT = 160;
     private final TextArea output = new TextArea();
     private final Label metrics = new Label();
     private final Label error = new Label();
@@ -24,6 +27,7 @@ final class ResultPane extends VBox {
         output.setEditable(false);
         output.setWrapText(true);
         output.setPromptText("The answer streams in here");
+        LiveViewports.uncache(output);
         metrics.setId("metrics-" + col);
         metrics.getStyleClass().add(Styles.MUTED);
         metrics.setWrapText(true);
@@ -31,8 +35,10 @@ final class ResultPane extends VBox {
         error.getStyleClass().add(Styles.ERROR_TEXT);
         error.setWrapText(true);
         error.managedProperty().bind(error.visibleProperty());
-        VBox.setVgrow(output, Priority.ALWAYS);
-        getChildren().addAll(metrics, error, output);
+        // Six columns streaming at once: each new token re-lays out its own answer, not the whole page.
+        LayoutBoundary answer = new LayoutBoundary(output, ANSWER_MIN_HEIGHT);
+        VBox.setVgrow(answer, Priority.ALWAYS);
+        getChildren().addAll(metrics, error, answer);
         managedProperty().bind(visibleProperty());
         setVisible(false);
     }

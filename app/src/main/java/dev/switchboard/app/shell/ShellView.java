@@ -46,16 +46,15 @@ public final class ShellView extends BorderPane {
         show(vm.page().get());
     }
 
+    /**
+     * Only the page on screen is in the scene: a hidden page left in it would still be styled and laid out at
+     * every change of its data (the trace table on every new trace while the Playground streams). Pages keep their
+     * state while out, and still learn from their visibility when they are shown.
+     */
     private void show(Page page) {
-        built.computeIfAbsent(page, p -> {
-            Node node = factories.get(p).get();
-            content.getChildren().add(node);
-            return node;
-        });
-        built.forEach((p, node) -> {
-            node.setVisible(p == page);
-            node.setManaged(p == page);
-        });
+        Node shown = built.computeIfAbsent(page, p -> factories.get(p).get());
+        built.forEach((p, node) -> node.setVisible(p == page));
+        content.getChildren().setAll(shown);
     }
 
     private VBox navigation(ShellViewModel vm) {

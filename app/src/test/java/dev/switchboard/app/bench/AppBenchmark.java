@@ -64,7 +64,7 @@ public final class AppBenchmark {
             case "stream" -> stream(work, intArg(args, 1, 500), intArg(args, 2, 60), intArg(args, 3, 20));
             case "large" -> large(work, intArg(args, 1, 1_000_000));
             case "playground" -> playground(work, intArg(args, 1, 6), intArg(args, 2, 500), intArg(args, 3, 2),
-                    intArg(args, 4, 3));
+                    intArg(args, 4, 3), intArg(args, 5, 1));
             default -> throw new IllegalArgumentException("mode must be start, stream, large or playground");
         }
         System.exit(0);
@@ -146,7 +146,8 @@ public final class AppBenchmark {
      * The Playground page on screen, {@code columns} targets streaming {@code tokens} tokens each at once through
      * the embedded gateway from the mock provider, while the FX thread is measured; repeated {@code runs} times.
      */
-    private static void playground(Path work, int columns, int tokens, int tokenDelayMs, int runs) throws Exception {
+    private static void playground(Path work, int columns, int tokens, int tokenDelayMs, int runs, int warmupRuns)
+            throws Exception {
         Path dir = Files.createTempDirectory(work, "playground");
         SwitchboardApp app = launch(dir.resolve("config"), dir.resolve("data"));
         awaitConnected(app);
@@ -175,7 +176,8 @@ public final class AppBenchmark {
             Thread.sleep(5000);
             idle.stop();
             idle.print("playground idle (control)");
-            for (int run = 1; run <= runs; run++) {
+            // Warm-up runs first, measured but marked: in its first runs the JIT compilers take most of a core.
+            for (int run = 1 - warmupRuns; run <= runs; run++) {
                 StallProbe probe = new StallProbe();
                 probe.start();
                 long t0 = System.nanoTime();
@@ -192,12 +194,13 @@ public final class AppBenchmark {
                 probe.stop();
                 List<dev.switchboard.app.playground.CellResult> cells = onFx(() -> java.util.stream.IntStream
                         .range(0, columns).mapToObj(col -> vm.grid().get().cell(0, col).get()).toList());
-                System.out.printf(Locale.ROOT, "playground run %d: %d columns x %d tokens (%d ms apart) all done in "
-                        + "%d ms; output tokens per column %s; failed %d%n", run, columns, tokens, tokenDelayMs,
+                String name = run < 1 ? "warm-up run " + (run + warmupRuns) : "run " + run;
+                System.out.printf(Locale.ROOT, "playground %s: %d columns x %d tokens (%d ms apart) all done in "
+                        + "%d ms; output tokens per column %s; failed %d%n", name, columns, tokens, tokenDelayMs,
                         wallMs, cells.stream().map(c -> String.valueOf(c.outputTokens())).toList(),
                         cells.stream().filter(c -> c.status() != dev.switchboard.app.playground.CellStatus.DONE)
                                 .count());
-                probe.print("playground");
+                probe.print(run < 1 ? "playground (warm-up)" : "playground");
             }
         }
     }

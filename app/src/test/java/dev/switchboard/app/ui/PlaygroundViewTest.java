@@ -84,7 +84,12 @@ class PlaygroundViewTest {
             String output = ui.onFx(() -> ui.lookup("#output-" + col).<TextArea>query().getText());
             assertThat(output).as("column %d", col).hasSizeGreaterThan(100);
             assertThat(textOf("metrics-" + col)).contains("TTFT").contains(" tokens · $");
+            // Streaming answers redraw only what changed, not their whole viewport image (see LiveViewports).
+            assertThat(ui.onFx(() -> ui.lookup("#output-" + col).query().lookup(".viewport").isCache())).isFalse();
         }
+        assertThat(ui.onFx(() -> ui.lookup("#compareScroll").query().lookup(".viewport").isCache())).isFalse();
+        // The hidden matrix builds no cards for a compare run; it shows the run once switched to.
+        assertThat(ui.lookup("#cell-0-0").tryQuery()).isEmpty();
         // Every call went through the gateway, marked as the playground's, so Traces and Usage show them.
         ui.waitUntil(() -> playgroundTraces().size() == 3);
         assertThat(playgroundTraces()).extracting(Trace::provider)
@@ -119,6 +124,9 @@ class PlaygroundViewTest {
     @Order(2)
     void aMatrixMarksEveryCellPassOrFailAndSummarisesEachTarget() {
         ui.click("#modeMatrix");
+        ui.waitUntil(() -> ui.lookup("#cell-0-2").tryQuery().isPresent());
+        assertThat(ui.onFx(() -> ui.lookup("#cell-0-2").<javafx.scene.layout.VBox>query().getChildren().stream()
+                .map(n -> ((Labeled) n).getText()).toList())).anyMatch(t -> t.startsWith("HTTP 502"));
         ui.type("caseName", "words");
         ui.type("caseVariables", "topic=caching");
         ui.type("caseAssertions", "regex: [a-z]+");
@@ -139,6 +147,10 @@ class PlaygroundViewTest {
         // The third target still points at an unreachable host: its cells fail, and say so, the others do not.
         assertThat(textOf("verdicts-0-2")).contains("the call failed");
         assertThat(textOf("summary-2")).startsWith("pass 0.0%").contains("2 failed");
-        ui.waitUntil(() -> ui.lookup("#experimentList").<TableView<?>>query().getItems().size() == 2);
+        // Saved experiments stay out of the scene until their tab is opened (see PlaygroundView#experimentsTab).
+        assertThat(ui.lookup("#experimentList").tryQuery()).isEmpty();
+        ui.clickOn("Experiments");
+        ui.waitUntil(() -> ui.lookup("#experimentList").tryQuery().isPresent()
+                && ui.lookup("#experimentList").<TableView<?>>query().getItems().size() == 2);
     }
 }

@@ -154,13 +154,19 @@ class SwitchboardAppUiTest {
     @Test
     @Order(7)
     void usageTotalsMatchTheRequestsSent() {
+        ui.type("filterText", "kept while away");
         ui.show("navUsage");
+        // A page not on screen leaves the scene, so live traces arriving meanwhile cost it no styling or layout.
+        assertThat(ui.lookup("#traceTable").tryQuery()).as("the trace table while Usage is shown").isEmpty();
 
         ui.waitUntil(() -> ui.text("totalRequests").equals(Integer.toString(sent.get())));
         assertThat(ui.text("totalErrorRate")).isEqualTo("0.0%");
         assertThat(ui.text("totalCost")).startsWith("$");
         ui.waitUntil(() -> ui.onFx(() -> !ui.lookup("#breakdownTable").queryTableView().getItems().isEmpty()));
         ui.show("navTraces");
+        assertThat(ui.text("filterText")).as("the Traces page comes back as it was left").isEqualTo("kept while away");
+        ui.clickOn("#clearFilters");
+        ui.waitUntil(() -> ui.rows().size() == sent.get());
     }
 
     @Test
