@@ -8,7 +8,7 @@
 #      prompt and the trace;
 #   4. uninstalls and prints the .deb size, the installed size and the start-to-window times.
 # Runs as root without a terminal (CI). Exits non-zero on any failure; bounded by SMOKE_TIMEOUT seconds (600;
-# about 3 minutes on an idle 2-core machine, most of it the two builds).
+# about 4 minutes on an idle 2-core machine, most of it the two builds).
 # Options (environment): SMOKE_SKIP_BUILD=1 reuses the packages of an earlier run in jpackage/target/smoke.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -29,8 +29,15 @@ public final class TokenCipher {
     private static final int TAG_BITS = 128;
 
     private final Path keyFile;
-    private final SecureRandom random = new SecureRandom();
     private SecretKey key;
+
+    /**
+     * Made on first use, not with the cipher: the first SecureRandom costs ~30 ms, and the app makes the cipher on
+     * the FX thread while its first window is being built.
+     */
+    private static final class Random {
+        static final SecureRandom SECURE = new SecureRandom();
+    }
 
     public TokenCipher(Path configDir) {
         this.keyFile = configDir.resolve(KEY_FILE);
@@ -39,7 +46,7 @@ public final class TokenCipher {
     public String encrypt(String token) {
         try {
             byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
+            Random.SECURE.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
@@ -77,7 +84,7 @@ public final class TokenCipher {
         try {
             if (!Files.exists(keyFile)) {
                 KeyGenerator generator = KeyGenerator.getInstance("AES");
-                generator.init(256, random);
+                generator.init(256, Random.SECURE);
                 writeOwnerOnly(generator.generateKey().getEncoded());
             }
             return new SecretKeySpec(Base64.getDecoder().decode(Files.readString(keyFile).trim()), "AES");

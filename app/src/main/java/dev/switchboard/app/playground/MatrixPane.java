@@ -36,7 +36,7 @@ final class MatrixPane extends SplitPane {
     private static final double CELL_WIDTH = 260;
     private final PlaygroundViewModel vm;
     private final GridPane grid = new GridPane(6, 6);
-    /** The shown cells' listeners on the run, dropped with the cells. */
+    /** The shown cells' and summaries' listeners on the run, dropped with them. */
     private Subscription cellUpdates = Subscription.EMPTY;
 
     MatrixPane(PlaygroundViewModel vm) {
@@ -55,8 +55,8 @@ final class MatrixPane extends SplitPane {
     }
 
     /**
-     * Builds the grid only while the matrix is on screen: in compare mode every drain would otherwise restyle and
-     * re-wrap a hidden card per column, ten times a second, on the FX thread the streaming columns need.
+     * Builds the grid only in matrix mode: in compare mode every drain would otherwise restyle and re-wrap a hidden
+     * card per column, ten times a second, on the FX thread the streaming columns need.
      */
     private void refresh() {
         if (isVisible()) {
@@ -152,7 +152,7 @@ final class MatrixPane extends SplitPane {
             summary.setId("summary-" + col);
             summary.setWrapText(true);
             summary.setMaxWidth(CELL_WIDTH);
-            summary.textProperty().bind(run.summary(col).asString());
+            cellUpdates = cellUpdates.and(run.summary(col).subscribe(s -> summary.setText(String.valueOf(s))));
             grid.add(summary, col + 1, run.caseNames().size() + 1);
         }
         for (int row = 0; row < run.caseNames().size(); row++) {

@@ -102,6 +102,37 @@ public final class AppBenchmark {
         long gatewayMs = System.currentTimeMillis() - jvmStart;
         System.out.printf(Locale.ROOT, "start: JVM start to first window drawn: %d ms (target <= 2500 ms)%n", windowMs);
         System.out.printf(Locale.ROOT, "start: JVM start to embedded gateway ready: %d ms%n", gatewayMs);
+        pageSwitches();
+    }
+
+    /**
+     * From a click on a page's navigation button to that page's first frame. The first visit builds the page; a
+     * later one puts it back in the scene (only the page on screen is in it), which styles it again.
+     */
+    private static void pageSwitches() throws Exception {
+        List<String> visits = List.of("navUsage", "navTraces", "navPlayground", "navTraces", "navUsage",
+                "navPlayground");
+        List<String> seen = new ArrayList<>(List.of("navTraces"));
+        for (String nav : visits) {
+            CountDownLatch drawn = new CountDownLatch(1);
+            long t0 = System.nanoTime();
+            Platform.runLater(() -> {
+                javafx.scene.Scene scene = javafx.stage.Window.getWindows().getFirst().getScene();
+                scene.addPostLayoutPulseListener(new Runnable() {
+                    @Override
+                    public void run() {
+                        scene.removePostLayoutPulseListener(this);
+                        drawn.countDown();
+                    }
+                });
+                ((javafx.scene.control.ButtonBase) scene.lookup("#" + nav)).fire();
+            });
+            drawn.await();
+            System.out.printf(Locale.ROOT, "start: %s (%s) shown in %d ms%n", nav.substring(3),
+                    seen.contains(nav) ? "back" : "first visit", (System.nanoTime() - t0) / 1_000_000);
+            seen.add(nav);
+            Thread.sleep(500);
+        }
     }
 
     private static void awaitConnected(SwitchboardApp app) throws Exception {
