@@ -4,6 +4,7 @@ import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.LiveViewports;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Tabs;
 import dev.switchboard.app.common.Widgets;
 import dev.switchboard.app.playground.PlaygroundViewModel.Mode;
 import java.util.ArrayList;
@@ -74,7 +75,9 @@ public final class PlaygroundView extends BorderPane {
         compare.visibleProperty().bind(matrixMode.not());
         compare.managedProperty().bind(matrixMode.not());
 
-        TabPane tabs = new TabPane(new Tab("Run", results), experimentsTab());
+        // The saved experiments refresh after every run: only while their tab is open are they laid out again.
+        TabPane tabs = new TabPane(new Tab("Run", results),
+                Tabs.whileSelected("Experiments", new ExperimentsPane(vm)));
         tabs.setId("playgroundTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(new SourcePane(vm), tabs);
@@ -90,17 +93,6 @@ public final class PlaygroundView extends BorderPane {
         Timeline drain = new Timeline(new KeyFrame(DRAIN_EVERY, e -> vm.drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
-    }
-
-    /**
-     * The saved experiments join the scene only while their tab is open: a tab pane keeps hidden tabs in the scene,
-     * where the list refreshing after every run would be laid out again under the streaming columns.
-     */
-    private Tab experimentsTab() {
-        ExperimentsPane experiments = new ExperimentsPane(vm);
-        Tab tab = new Tab("Experiments");
-        tab.selectedProperty().subscribe(selected -> tab.setContent(selected ? experiments : null));
-        return tab;
     }
 
     private VBox toolbar() {

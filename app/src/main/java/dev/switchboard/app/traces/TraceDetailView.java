@@ -4,6 +4,7 @@ import dev.switchboard.app.common.Clipboards;
 import dev.switchboard.app.common.Formats;
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Styles;
+import dev.switchboard.app.common.Tabs;
 import dev.switchboard.gateway.trace.Trace;
 import java.time.ZoneId;
 import java.util.Map;
@@ -15,7 +16,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -40,12 +40,12 @@ final class TraceDetailView extends BorderPane {
         setMinWidth(320);
         setTop(header());
         TabPane tabs = new TabPane(
-                new Tab("Chat", chat),
+                Tabs.whileSelected("Chat", chat),
                 new JsonTab("Request", "requestJson", vm.requestJson()),
                 new JsonTab("Response", "responseJson", vm.responseJson()),
-                new Tab("Headers", headersTable()),
-                new Tab("Timeline", timelineScroll()),
-                new Tab("Cost", cost));
+                Tabs.whileSelected("Headers", headersTable()),
+                Tabs.whileSelected("Timeline", timelineScroll()),
+                Tabs.whileSelected("Cost", cost));
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);

@@ -134,6 +134,15 @@ class SwitchboardAppUiTest {
                 .contains("USER", "ASSISTANT");
         assertThat(ui.text("detailTitle")).startsWith("gpt-4o");
         assertThat(ui.text("detailSubtitle")).contains(trace.id());
+
+        // The other tabs join the scene when opened (see Tabs.whileSelected), with the selected trace in them.
+        assertThat(ui.lookup("#headersTable").tryQuery()).isEmpty();
+        ui.clickOn("Headers");
+        ui.waitUntil(() -> ui.lookup("#headersTable").tryQuery().isPresent());
+        assertThat(ui.onFx(() -> ui.lookup("#headersTable").<java.util.Map.Entry<String, String>>queryTableView()
+                .getItems().stream().map(java.util.Map.Entry::getKey).toList()))
+                .anyMatch(name -> name.equalsIgnoreCase("content-type"));
+        ui.clickOn("Chat");
     }
 
     @Test
