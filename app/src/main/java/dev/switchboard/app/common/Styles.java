@@ -1,5 +1,8 @@
 package dev.switchboard.app.common;
 
+import java.util.List;
+import javafx.scene.Node;
+
 /** Style-class names used by the app stylesheet ({@code app.css}), as constants so a typo cannot compile. */
 public final class Styles {
     public static final String APP_STYLESHEET = "/dev/switchboard/app/app.css";
@@ -54,6 +57,22 @@ public final class Styles {
     /** One style class per chat role: {@code sb-bubble-user}, {@code sb-bubble-assistant}, ... */
     public static String bubble(String role) {
         return BUBBLE + "-" + role;
+    }
+
+    /**
+     * Gives a node one class out of a set (or none, when {@code chosen} is null), changing its classes only when
+     * the choice changes: every change restyles the node, and cells and live views set theirs on every update.
+     */
+    public static void choose(Node node, String chosen, String... choices) {
+        List<String> classes = node.getStyleClass();
+        for (String choice : choices) {
+            if (!choice.equals(chosen)) {
+                classes.remove(choice);
+            }
+        }
+        if (chosen != null && !classes.contains(chosen)) {
+            classes.add(chosen);
+        }
     }
 
     private Styles() {

@@ -104,11 +104,10 @@ public final class ConnectionStatusBar extends HBox {
     }
 
     private static void colour(Circle dot, ConnectionStatus status) {
-        dot.getStyleClass().removeAll(Styles.DOT_OK, Styles.DOT_WARN, Styles.DOT_DOWN);
-        dot.getStyleClass().add(switch (status) {
+        Styles.choose(dot, switch (status) {
             case CONNECTED -> Styles.DOT_OK;
             case STARTING, RECONNECTING -> Styles.DOT_WARN;
             case DOWN, STOPPED -> Styles.DOT_DOWN;
-        });
+        }, Styles.DOT_OK, Styles.DOT_WARN, Styles.DOT_DOWN);
     }
 }

@@ -35,7 +35,7 @@ public final class TokenCipher {
      * Made on first use, not with the cipher: the first SecureRandom costs ~30 ms, and the app makes the cipher on
      * the FX thread while its first window is being built.
      */
-    private static final class Random {
+    private static final class SecureRandomHolder {
         static final SecureRandom SECURE = new SecureRandom();
     }
 
@@ -46,7 +46,7 @@ public final class TokenCipher {
     public String encrypt(String token) {
         try {
             byte[] iv = new byte[IV_BYTES];
-            Random.SECURE.nextBytes(iv);
+            SecureRandomHolder.SECURE.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
@@ -84,7 +84,7 @@ public final class TokenCipher {
         try {
             if (!Files.exists(keyFile)) {
                 KeyGenerator generator = KeyGenerator.getInstance("AES");
-                generator.init(256, Random.SECURE);
+                generator.init(256, SecureRandomHolder.SECURE);
                 writeOwnerOnly(generator.generateKey().getEncoded());
             }
             return new SecretKeySpec(Base64.getDecoder().decode(Files.readString(keyFile).trim()), "AES");

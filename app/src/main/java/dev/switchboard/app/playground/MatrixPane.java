@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -199,9 +198,9 @@ final class MatrixPane extends SplitPane {
             state.setText(CellTexts.metrics(r));
             Boolean passed = r.passed();
             boolean ok = Boolean.TRUE.equals(passed) || passed == null && r.status() == CellStatus.DONE;
-            styleIf(state, Styles.STATUS_OK, ok);
             boolean failed = Boolean.FALSE.equals(passed) || r.status() == CellStatus.FAILED;
-            styleIf(state, Styles.STATUS_ERROR, !ok && failed);
+            Styles.choose(state, ok ? Styles.STATUS_OK : failed ? Styles.STATUS_ERROR : null,
+                    Styles.STATUS_OK, Styles.STATUS_ERROR);
             String text = r.error() != null ? r.error() : r.output();
             output.setText(text.length() > 160 ? text.substring(0, 157) + "…" : text);
             String verdicts = CellTexts.verdicts(r);
@@ -211,16 +210,5 @@ final class MatrixPane extends SplitPane {
         };
         cellUpdates = cellUpdates.and(run.cell(row, col).subscribe(show));
         return box;
-    }
-
-    /** Changes a style class only when it must: every change restyles the node, and a cell updates per drain. */
-    private static void styleIf(Node node, String styleClass, boolean on) {
-        if (on != node.getStyleClass().contains(styleClass)) {
-            if (on) {
-                node.getStyleClass().add(styleClass);
-            } else {
-                node.getStyleClass().remove(styleClass);
-            }
-        }
     }
 }

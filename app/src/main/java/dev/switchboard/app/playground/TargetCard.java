@@ -34,11 +34,22 @@ final class TargetCard extends VBox {
         ComboBox<String> provider = combo("targetProvider-" + col, "Provider", target.provider());
         provider.getItems().setAll(Providers.ALL);
         ComboBox<String> model = combo("targetModel-" + col, "Model", target.model());
-        Runnable models = () -> model.getItems().setAll(vm.models().getOrDefault(
-                target.provider().get() == null ? "openai" : target.provider().get(), List.of()));
+        Runnable models = () -> {
+            List<String> known = vm.models().getOrDefault(
+                    target.provider().get() == null ? "openai" : target.provider().get(), List.of());
+            if (!model.getItems().equals(known)) {
+                model.getItems().setAll(known);
+            }
+        };
         models.run();
         target.provider().addListener((obs, old, now) -> models.run());
-        onModels = change -> models.run();
+        onModels = change -> {
+            // A catalog arriving after the card is built replaces the list, which drops the combo's selection and,
+            // through the binding, the model the target names.
+            String chosen = target.model().get();
+            models.run();
+            target.model().set(chosen);
+        };
         vm.models().addListener(new WeakMapChangeListener<>(onModels));
 
         ComboBox<String> key = new ComboBox<>();

@@ -190,10 +190,8 @@ public final class ApiKeysView extends VBox {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                getStyleClass().removeAll(Styles.STATUS_OK, Styles.MUTED);
-                if (!empty && item != null) {
-                    getStyleClass().add(item.equals("Active") ? Styles.STATUS_OK : Styles.MUTED);
-                }
+                String style = empty || item == null ? null : item.equals("Active") ? Styles.STATUS_OK : Styles.MUTED;
+                Styles.choose(this, style, Styles.STATUS_OK, Styles.MUTED);
             }
         });
         return column;

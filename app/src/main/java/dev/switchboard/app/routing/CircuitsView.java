@@ -53,15 +53,13 @@ public final class CircuitsView extends VBox {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                getStyleClass().removeAll(Styles.STATUS_OK, Styles.STATUS_ERROR, Styles.MUTED);
                 Circuit circuit = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (circuit != null) {
-                    getStyleClass().add(switch (circuit.state()) {
-                        case "open" -> Styles.STATUS_ERROR;
-                        case "closed" -> Styles.STATUS_OK;
-                        default -> Styles.MUTED;
-                    });
-                }
+                String style = circuit == null ? null : switch (circuit.state()) {
+                    case "open" -> Styles.STATUS_ERROR;
+                    case "closed" -> Styles.STATUS_OK;
+                    default -> Styles.MUTED;
+                };
+                Styles.choose(this, style, Styles.STATUS_OK, Styles.STATUS_ERROR, Styles.MUTED);
             }
         });
         table.getColumns().addAll(List.of(target, state,

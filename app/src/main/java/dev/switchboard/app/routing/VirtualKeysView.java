@@ -102,9 +102,9 @@ public final class VirtualKeysView extends VBox {
             private void show(TestOutcome outcome) {
                 result.setText(outcome.message());
                 result.setTooltip(outcome.message().isEmpty() ? null : new Tooltip(outcome.message()));
-                result.getStyleClass().removeAll(Styles.STATUS_OK, Styles.ERROR_TEXT, Styles.MUTED);
-                result.getStyleClass().add(outcome.state() == TestState.OK ? Styles.STATUS_OK
-                        : outcome.state() == TestState.FAILED ? Styles.ERROR_TEXT : Styles.MUTED);
+                Styles.choose(result, outcome.state() == TestState.OK ? Styles.STATUS_OK
+                        : outcome.state() == TestState.FAILED ? Styles.ERROR_TEXT : Styles.MUTED,
+                        Styles.STATUS_OK, Styles.ERROR_TEXT, Styles.MUTED);
                 test.setDisable(outcome.state() == TestState.RUNNING);
             }
         });

@@ -5,8 +5,9 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Tab;
 
 /**
- * A tab showing highlighted JSON, whose code area is made the first time the tab is opened: the rich-text control
- * is the heaviest one in the app, and most users open these tabs only now and then.
+ * A tab showing highlighted JSON, whose code area is made the first time the tab is opened (the rich-text control
+ * is the heaviest one in the app, and most users open these tabs only now and then) and is in the scene only while
+ * the tab is open, as {@link dev.switchboard.app.common.Tabs#whileSelected} does for plain tabs.
  */
 final class JsonTab extends Tab {
     private JsonArea area;
@@ -18,8 +19,8 @@ final class JsonTab extends Tab {
                 area = new JsonArea(areaId);
                 area.setText(text.get());
                 text.addListener((o, old, now) -> area.setText(now));
-                setContent(area);
             }
+            setContent(selected ? area : null);
         });
     }
 }

@@ -72,6 +72,15 @@ class PlaygroundViewTest {
         target(0, "openai", "gpt-4o-mini", mock.baseUrl() + "/v1");
         target(1, "anthropic", "claude-3-5-haiku-20241022", mock.baseUrl() + "/v1");
         target(2, "google", "gemini-2.0-flash", mock.baseUrl() + "/v1beta");
+        // The gateway's model catalog arriving (again) after the cards are built keeps every target's model.
+        ui.interact(() -> {
+            var models = ui.app().playground().models();
+            models.put("anthropic", List.of("claude-3-5-haiku-20241022", "claude-sonnet-4-20250514"));
+            models.put("google", List.of("gemini-2.0-flash"));
+            models.put("openai", List.of("gpt-4.1"));
+        });
+        assertThat(ui.onFx(() -> ui.app().playground().targets().stream().map(t -> t.model().get()).toList()))
+                .containsExactly("gpt-4o-mini", "claude-3-5-haiku-20241022", "gemini-2.0-flash");
         ui.type("variable-topic", "retries with backoff");
 
         ui.click("#runButton");
