@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Styles;
 import dev.switchboard.app.common.UiTasks;
 import dev.switchboard.app.connection.AdminApiConnection;
@@ -106,6 +107,7 @@ public final class SwitchboardApp extends Application {
         if (inputs == null) {
             inputs = StartupInputs.read(options);
         }
+        CompletableFuture.runAsync(Icons::preload);
         icons = WindowIcons.load();
         StartupInputs ready = inputs.join();
         settingsStore = ready.store();

@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -13,8 +12,6 @@ import org.slf4j.LoggerFactory;
  * settings and ask the OS for its theme while the FX toolkit starts, instead of after it.
  */
 public final class SwitchboardLauncher {
-    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardLauncher.class);
-
     private SwitchboardLauncher() {
     }
 
@@ -41,7 +38,9 @@ public final class SwitchboardLauncher {
                 app.start(stage);
                 started.accept(stage);
             } catch (RuntimeException e) {
-                LOG.error("Switchboard could not start", e);
+                // Looked up here, not in a static field: binding the logger scans the class path, and the main thread
+                // should start the toolkit first (the settings reader binds it in the background meanwhile).
+                LoggerFactory.getLogger(SwitchboardLauncher.class).error("Switchboard could not start", e);
                 exit(app);
             }
         });

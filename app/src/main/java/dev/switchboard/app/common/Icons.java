@@ -3,11 +3,22 @@ package dev.switchboard.app.common;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.IkonResolverProvider;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.JavaFXFontLoader;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Feather icons sized for toolbars and navigation. */
 public final class Icons {
     private Icons() {
+    }
+
+    /**
+     * Finds the icon pack and loads its font, as the first icon would: that scans the class path and reads a font
+     * file, so the app does it on a background thread while the first window is being built. Needs the FX toolkit.
+     */
+    public static void preload() {
+        IkonResolverProvider.getInstance(JavaFXFontLoader.getInstance()).resolve(Feather.SHUFFLE.getDescription());
     }
 
     public static FontIcon icon(Ikon ikon) {

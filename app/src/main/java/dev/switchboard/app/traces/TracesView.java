@@ -5,6 +5,7 @@ import dev.switchboard.app.common.Formats;
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.TimeRange;
+import dev.switchboard.app.connection.GatewayClient;
 import dev.switchboard.gateway.trace.Trace;
 import java.io.File;
 import java.time.Instant;
@@ -66,12 +67,10 @@ public final class TracesView extends BorderPane {
         setId("tracesView");
         getStyleClass().add(dev.switchboard.app.common.Styles.PAGE);
         setTop(filters());
-        SplitPane split = new SplitPane(buildTable(), new TraceDetailView(detail));
-        split.setDividerPositions(0.64);
-        StackPane center = new StackPane(split);
+        StackPane center = new StackPane();
         var nothingYet = Bindings.createBooleanBinding(() -> vm.totalCount().get() == 0 && vm.client().get() != null,
                 vm.totalCount(), vm.client());
-        split.visibleProperty().bind(nothingYet.not());
+        addTracesOnceConnected(center, nothingYet);
         addEmptyStateWhenNeeded(center, nothingYet, baseUrl, startDemo);
         setCenter(center);
         setBottom(footer());
@@ -79,6 +78,39 @@ public final class TracesView extends BorderPane {
         Timeline drain = new Timeline(new KeyFrame(DRAIN_EVERY, e -> vm.drainLive()));
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
+    }
+
+    /**
+     * Adds the table and the detail pane once there is a gateway to read traces from. Until then (the embedded
+     * gateway starts after the first window is drawn) the page says what it waits for, and the first window is
+     * drawn sooner without two hundred table and detail nodes to style.
+     */
+    private void addTracesOnceConnected(StackPane center, BooleanBinding nothingYet) {
+        Label waiting = new Label("Waiting for the gateway…");
+        waiting.setId("tracesWaiting");
+        waiting.getStyleClass().add(Styles.TEXT_MUTED);
+        center.getChildren().add(waiting);
+        Runnable addTraces = () -> {
+            SplitPane split = new SplitPane(buildTable(), new TraceDetailView(detail));
+            split.setId("traceSplit");
+            split.setDividerPositions(0.64);
+            split.visibleProperty().bind(nothingYet.not());
+            center.getChildren().remove(waiting);
+            center.getChildren().add(0, split);
+        };
+        if (vm.client().get() != null) {
+            addTraces.run();
+            return;
+        }
+        vm.client().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends GatewayClient> obs, GatewayClient was, GatewayClient now) {
+                if (now != null) {
+                    vm.client().removeListener(this);
+                    addTraces.run();
+                }
+            }
+        });
     }
 
     /**
