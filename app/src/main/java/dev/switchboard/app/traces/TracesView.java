@@ -5,14 +5,15 @@ import dev.switchboard.app.common.Formats;
 import dev.switchboard.app.common.Icons;
 import dev.switchboard.app.common.Layouts;
 import dev.switchboard.app.common.TimeRange;
-import dev.switchboard.app.connection.GatewayClient;
 import dev.switchboard.gateway.trace.Trace;
 import java.io.File;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -83,33 +84,20 @@ public final class TracesView extends BorderPane {
     /**
      * Adds the table and the detail pane once there is a gateway to read traces from. Until then (the embedded
      * gateway starts after the first window is drawn) the page says what it waits for, and the first window is
-     * drawn sooner without two hundred table and detail nodes to style.
+     * drawn sooner without the table and detail pane (about 170 nodes) to style.
      */
     private void addTracesOnceConnected(StackPane center, BooleanBinding nothingYet) {
         Label waiting = new Label("Waiting for the gateway…");
         waiting.setId("tracesWaiting");
         waiting.getStyleClass().add(Styles.TEXT_MUTED);
         center.getChildren().add(waiting);
-        Runnable addTraces = () -> {
+        whenFirst(vm.client(), Objects::nonNull, () -> {
             SplitPane split = new SplitPane(buildTable(), new TraceDetailView(detail));
             split.setId("traceSplit");
             split.setDividerPositions(0.64);
             split.visibleProperty().bind(nothingYet.not());
             center.getChildren().remove(waiting);
             center.getChildren().add(0, split);
-        };
-        if (vm.client().get() != null) {
-            addTraces.run();
-            return;
-        }
-        vm.client().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends GatewayClient> obs, GatewayClient was, GatewayClient now) {
-                if (now != null) {
-                    vm.client().removeListener(this);
-                    addTraces.run();
-                }
-            }
         });
     }
 
@@ -119,21 +107,30 @@ public final class TracesView extends BorderPane {
      */
     private static void addEmptyStateWhenNeeded(StackPane center, BooleanBinding nothingYet,
                                                 ObservableStringValue baseUrl, Runnable startDemo) {
-        ChangeListener<Boolean> add = new ChangeListener<>() {
+        whenFirst(nothingYet, Boolean::booleanValue, () -> {
+            GettingStartedView view = new GettingStartedView(baseUrl, startDemo);
+            StackPane.setAlignment(view, Pos.TOP_CENTER);
+            StackPane.setMargin(view, new Insets(32));
+            view.visibleProperty().bind(nothingYet);
+            center.getChildren().add(view);
+        });
+    }
+
+    /** Runs {@code action} once: now if {@code value} already passes {@code test}, else the first time it does. */
+    private static <T> void whenFirst(ObservableValue<T> value, Predicate<T> test, Runnable action) {
+        if (test.test(value.getValue())) {
+            action.run();
+            return;
+        }
+        value.addListener(new ChangeListener<T>() {
             @Override
-            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean empty) {
-                if (empty) {
-                    nothingYet.removeListener(this);
-                    GettingStartedView view = new GettingStartedView(baseUrl, startDemo);
-                    StackPane.setAlignment(view, Pos.TOP_CENTER);
-                    StackPane.setMargin(view, new Insets(32));
-                    view.visibleProperty().bind(nothingYet);
-                    center.getChildren().add(view);
+            public void changed(ObservableValue<? extends T> obs, T was, T now) {
+                if (test.test(now)) {
+                    value.removeListener(this);
+                    action.run();
                 }
             }
-        };
-        nothingYet.addListener(add);
-        add.changed(nothingYet, false, nothingYet.get());
+        });
     }
 
     private VBox filters() {
